@@ -1,0 +1,23 @@
+// Package voicesched decides which state a customer of a cloud phone system
+// is in at an instant — "Business Hours", "After Hours", "Holiday", any name
+// an admin typed — and so where its calls go.
+//
+// The data model is the Evo Voice API's: CustomerInfo, PatchCustomer,
+// Schedule, SchedulingRule. The work is a pipeline whose stages are the
+// packages:
+//
+//   - tz: time-zone ids (IANA names and the Windows ids .NET servers send)
+//     to cached *time.Location values;
+//   - rrule: a rule's recurrence (frequency, interval, count, until, BY-lists,
+//     start and end times) to a compiled set of windows on the civil clock,
+//     answered by arithmetic rather than by walking occurrences;
+//   - condition: a rule's condition text to a checked expr-lang program;
+//   - schedule: the wire records of a schedule, and a compiled schedule that
+//     evaluates rules in priority order;
+//   - this package: the customer tree (inheritance, parent states, zone
+//     cascade), patching, validation of whole customers, the engine façade.
+//
+// Everything is compiled once, when a customer is stored; evaluation reads an
+// immutable snapshot, takes no locks that writers hold and allocates nothing
+// on the common path.
+package voicesched
