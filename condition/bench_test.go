@@ -1,0 +1,55 @@
+package condition
+
+import (
+	"testing"
+	"time"
+)
+
+// typicalConditions are the shapes the engine evaluates most: a clock
+// comparison, a weekday with a tag, a data lookup.
+var typicalConditions = []struct{ name, text string }{
+	{"hour", `hour >= 12`},
+	{"weekday-and-tag", `weekday == "Friday" && "vip" in customer.tags`},
+	{"data-lookup", `data.plan == "gold"`},
+}
+
+func benchmarkInput() Input {
+	subject := NewSubject("c-1", "Acme Dental", "ref-9", []string{"vip", "dental", "west"},
+		map[string]any{"plan": "gold", "seats": 12.0, "flags": map[string]any{"beta": true}})
+	return Input{
+		Now:         time.Date(2026, time.November, 27, 14, 5, 9, 0, time.UTC),
+		Subject:     subject,
+		ParentState: "open",
+	}
+}
+
+func BenchmarkCompile(b *testing.B) {
+	for _, condition := range typicalConditions {
+		b.Run(condition.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Compile(condition.text); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkEval(b *testing.B) {
+	in := benchmarkInput()
+	for _, condition := range typicalConditions {
+		program, err := Compile(condition.text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(condition.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if ok, err := program.Eval(in); err != nil || !ok {
+					b.Fatal(ok, err)
+				}
+			}
+		})
+	}
+}
