@@ -23,11 +23,12 @@
 //
 // Names are validated against the generated table before anything is loaded,
 // so unknown ids never reach time.LoadLocation or the file system. The table
-// is indexed once, on first use, into a read-only map from each name's
-// lower-cased spelling to a slot; each slot holds an atomic pointer to the
-// zone's Location, filled the first time that zone is asked for. A cached
-// lookup is a case fold into a stack buffer, a map read and an atomic load:
-// no lock, no allocation. Two goroutines that miss at the same time may both
+// is indexed once, on first use, into two read-only maps to a slot: one
+// keyed by each name as the tables spell it, one by its lower-cased
+// spelling. Each slot holds an atomic pointer to the zone's Location, filled
+// the first time that zone is asked for. A cached lookup is one map read
+// (two, plus a case fold into a stack buffer, for ids spelled differently)
+// and an atomic load: no lock, no allocation. Two goroutines that miss at the same time may both
 // parse the zone; one result wins and both callers get it. The cache can
 // hold at most one Location per known zone, whatever ids callers send.
 //

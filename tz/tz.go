@@ -27,6 +27,10 @@ type windowsZone struct {
 // slots is written once, before the registry is published, and only read
 // afterwards.
 type registry struct {
+	// exact maps every IANA name and Windows id, spelled as in the tables,
+	// to its location slot. Stored ids are nearly always spelled so; one
+	// map read then answers without trimming or folding.
+	exact map[string]int
 	// byFolded maps the ASCII-lower-cased spelling of every IANA name and
 	// Windows id to what it can resolve to.
 	byFolded map[string]entry
@@ -48,6 +52,7 @@ var zones = sync.OnceValue(newRegistry)
 
 func newRegistry() *registry {
 	reg := &registry{
+		exact:     make(map[string]int, len(ianaNames)+len(windowsZones)),
 		byFolded:  make(map[string]entry, len(ianaNames)+len(windowsZones)),
 		locations: make([]atomic.Pointer[time.Location], len(ianaNames)),
 	}
@@ -59,6 +64,7 @@ func newRegistry() *registry {
 		}
 		found.ianaSlot = int32(slot)
 		reg.byFolded[key] = found
+		reg.exact[name] = slot
 	}
 	for _, zone := range windowsZones {
 		// The generator guarantees every target is in ianaNames.
@@ -70,6 +76,9 @@ func newRegistry() *registry {
 		}
 		found.windowsSlot = int32(slot)
 		reg.byFolded[key] = found
+		if _, isIANA := reg.exact[zone.windows]; !isIANA { // "UTC" stays the IANA zone
+			reg.exact[zone.windows] = slot
+		}
 	}
 	return reg
 }
@@ -90,6 +99,9 @@ func (reg *registry) find(id string) (entry, string, bool) {
 // lookup returns the location slot for id, or false. An exact IANA name
 // wins over a Windows id spelled the same way (only "UTC" is both).
 func (reg *registry) lookup(id string) (int, bool) {
+	if slot, ok := reg.exact[id]; ok {
+		return slot, true
+	}
 	found, trimmed, ok := reg.find(id)
 	switch {
 	case !ok:
