@@ -1,0 +1,311 @@
+package rrule
+
+import (
+	"slices"
+	"time"
+
+	rrulego "github.com/teambition/rrule-go"
+)
+
+// Rule is a compiled, immutable window set. It is safe for concurrent use without locks;
+// query methods allocate nothing and their cost does not grow with Start's age or with the
+// frequency.
+type Rule struct {
+	spec   normSpec
+	m      *matcher
+	option rrulego.ROption
+	text   string
+}
+
+// Compile checks and compiles a Spec. It returns an *Error listing every problem. It never
+// loops, never hangs and never panics, and runs in bounded time for any input (Interval
+// 2^31-1, Count 2^31-1, offsets ±2^31, BY-lists of 366 values, Secondly rules).
+//
+// Limits: BY-lists hold at most 366 values, Interval at most 1000. Ranges: byMonth 1..12,
+// byMonthDay ±1..31, byYearDay ±1..366, byWeekNo ±1..53 (Yearly only), byHour 0..23, byMinute
+// 0..59, bySetPosition ±1..366, byDay offsets only with Monthly/Yearly and within ±53 (0 is
+// "every"). Duplicate values are ignored. A combination that can never produce an occurrence
+// (byMonth [2] with byMonthDay [30]; Hourly interval 2 from an even hour with byHour [1];
+// bySetPosition [2] when a period never holds two occurrences) is an "empty-set" problem,
+// found by checking one full 400-year calendar cycle rather than iterating years. Its Field
+// names the BY-list whose removal would make the rule occur (or "interval").
+//
+// A rule whose Until lies before Start, or whose occurrences all fall after year 9999,
+// compiles and simply never matches.
+func Compile(spec Spec) (*Rule, error) {
+	var problems problemList
+	n := normalize(spec, &problems)
+	if len(problems) > 0 {
+		return nil, &Error{Problems: problems}
+	}
+	m := newMatcher(n, true)
+	if m.never {
+		return nil, &Error{Problems: []Problem{{
+			Field:   blameEmpty(n),
+			Index:   -1,
+			Code:    "empty-set",
+			Message: "These values can never produce an occurrence together with the rest of the rule, so the rule would never open a window.",
+		}}}
+	}
+	r := &Rule{spec: n, m: m, option: rruleOption(n)}
+	r.text = r.Set().String()
+	return r, nil
+}
+
+// blameEmpty names the field whose removal makes an empty rule occur.
+func blameEmpty(n normSpec) string {
+	candidates := []struct {
+		field string
+		list  *[]int
+	}{
+		{"bySetPosition", &n.setPos}, {"byDay", nil}, {"byMonthDay", &n.monthDays},
+		{"byYearDay", &n.yearDays}, {"byWeekNo", &n.weekNos}, {"byMonth", &n.months},
+		{"byMinute", &n.minutes}, {"byHour", &n.hours},
+	}
+	first := ""
+	for _, c := range candidates {
+		variant := n
+		if c.list == nil {
+			if len(n.days) == 0 {
+				continue
+			}
+			variant.days = nil
+		} else {
+			if len(*c.list) == 0 {
+				continue
+			}
+			switch c.field {
+			case "bySetPosition":
+				variant.setPos = nil
+			case "byMonthDay":
+				variant.monthDays = nil
+			case "byYearDay":
+				variant.yearDays = nil
+			case "byWeekNo":
+				variant.weekNos = nil
+			case "byMonth":
+				variant.months = nil
+			case "byMinute":
+				variant.minutes = nil
+			case "byHour":
+				variant.hours = nil
+			}
+		}
+		if first == "" {
+			first = c.field
+		}
+		if !newMatcher(variant, false).never {
+			return c.field
+		}
+	}
+	if n.interval > 1 {
+		variant := n
+		variant.interval = 1
+		if !newMatcher(variant, false).never {
+			return "interval"
+		}
+	}
+	if first == "" {
+		return "frequency"
+	}
+	return first
+}
+
+// ContainsCivil reports whether civil time c lies in some window [o, o+Length) of an
+// occurrence o. Only c's wall-clock reading counts (its location is not used otherwise);
+// fractions of a second do not change the answer. Times outside years 1..9999 are in no
+// window unless one reaches there from 9999-12-31.
+func (r *Rule) ContainsCivil(c time.Time) bool {
+	return r.m.contains(civilSeconds(c))
+}
+
+func (m *matcher) contains(x int64) bool {
+	if x < m.start || x-m.length >= m.last {
+		return false
+	}
+	_, ok := m.prev(x, x-m.length+1)
+	return ok
+}
+
+// NextChangeCivil returns the earliest civil time u > c at which ContainsCivil(u) !=
+// ContainsCivil(c), searching no further than limit (civil); ok is false when there is none
+// in (c, limit]. The answer is a whole second in UTC. Windows that touch or overlap merge: the
+// change is where the merged run ends.
+func (r *Rule) NextChangeCivil(c, limit time.Time) (u time.Time, ok bool) {
+	s, ok := r.m.nextChange(civilSeconds(c), civilSeconds(limit))
+	if !ok {
+		return time.Time{}, false
+	}
+	return civilTime(s), true
+}
+
+// nextChange is NextChangeCivil on civil seconds.
+func (m *matcher) nextChange(x, limit int64) (int64, bool) {
+	if limit <= x {
+		return 0, false
+	}
+	if p, ok := m.prev(x, x-m.length+1); ok {
+		end := m.coverEnd(p, limit)
+		return end, end <= limit
+	}
+	return m.next(x+1, limit)
+}
+
+// Contains reports whether instant t, read on loc's wall clock, is inside a window (SPEC §4:
+// t is converted once to civil time). In the autumn overlap both instants with the same clock
+// reading answer the same; in the spring gap a window 02:30–03:30 covers the instants whose
+// clock reads 03:00–03:30, and a window inside the gap covers none. A nil loc means UTC.
+func (r *Rule) Contains(t time.Time, loc *time.Location) bool {
+	if loc == nil {
+		loc = time.UTC
+	}
+	_, offset := t.In(loc).Zone()
+	return r.m.contains(t.Unix() + int64(offset) + unixToCivil)
+}
+
+// NextChange returns the earliest instant u > t (a whole second) with Contains(u, loc) !=
+// Contains(t, loc), no later than limit; ok is false when there is none. It walks the zone's
+// segments (time.Time.ZoneBounds): inside one segment the civil clock is the instant plus a
+// fixed offset, so NextChangeCivil answers there; at a transition the answers just before and
+// at the transition are compared. A change whose civil time falls inside a spring-forward
+// gap therefore happens at the end of the gap. A nil loc means UTC.
+func (r *Rule) NextChange(t time.Time, loc *time.Location, limit time.Time) (u time.Time, ok bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	now := t.Unix()
+	last := limit.Unix()
+	if last <= now {
+		return time.Time{}, false
+	}
+	inside := r.Contains(t, loc)
+	for now < last {
+		local := time.Unix(now, 0).In(loc)
+		_, offset := local.Zone()
+		_, end := local.ZoneBounds()
+		segmentLast := last
+		if !end.IsZero() && end.Unix()-1 < segmentLast {
+			segmentLast = end.Unix() - 1
+		}
+		off := int64(offset) + unixToCivil
+		if segmentLast > now {
+			if c, found := r.m.nextChange(now+off, segmentLast+off); found {
+				return time.Unix(c-off, 0), true
+			}
+		}
+		if end.IsZero() || end.Unix() > last {
+			return time.Time{}, false
+		}
+		now = end.Unix()
+		if r.Contains(end, loc) != inside {
+			return end, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Occurrences returns the occurrence starts in [from, to) (civil), at most max of them, in
+// order. It is meant for timelines and tests; its cost is bounded by max.
+func (r *Rule) Occurrences(from, to time.Time, max int) []time.Time {
+	if max <= 0 {
+		return nil
+	}
+	x := civilSeconds(from)
+	if from.Nanosecond() != 0 {
+		x++
+	}
+	hi := civilSeconds(to)
+	if to.Nanosecond() == 0 {
+		hi--
+	}
+	var out []time.Time
+	for len(out) < max {
+		o, ok := r.m.next(x, hi)
+		if !ok {
+			break
+		}
+		out = append(out, civilTime(o))
+		x = o + 1
+	}
+	return out
+}
+
+// Set returns a fresh rrule-go *rrule.Set equivalent to the rule, on civil date-times held
+// in UTC. Each call builds a new one, so callers never share its iterator state. Frequency
+// None gives a set with DTSTART and one RDATE. Note that rrule-go stops a rule without
+// UNTIL about 290 years after DTSTART, where this package goes on to year 9999.
+func (r *Rule) Set() *rrulego.Set {
+	set := &rrulego.Set{}
+	start := civilTime(r.spec.start)
+	if r.m.single {
+		set.DTStart(start)
+		set.RDate(start)
+		return set
+	}
+	option := r.option
+	option.Bysetpos = slices.Clone(option.Bysetpos)
+	option.Bymonth = slices.Clone(option.Bymonth)
+	option.Bymonthday = slices.Clone(option.Bymonthday)
+	option.Byyearday = slices.Clone(option.Byyearday)
+	option.Byweekno = slices.Clone(option.Byweekno)
+	option.Byweekday = slices.Clone(option.Byweekday)
+	option.Byhour = slices.Clone(option.Byhour)
+	option.Byminute = slices.Clone(option.Byminute)
+	rule, err := rrulego.NewRRule(option)
+	if err != nil {
+		set.DTStart(start) // not reached: Compile checked the same bounds
+		return set
+	}
+	set.RRule(rule)
+	return set
+}
+
+// String returns the rule's RFC 5545 text as rrule-go writes it (DTSTART, then RRULE or
+// RDATE), on civil time.
+func (r *Rule) String() string { return r.text }
+
+var rrulegoFrequency = [...]rrulego.Frequency{
+	Secondly: rrulego.SECONDLY, Minutely: rrulego.MINUTELY, Hourly: rrulego.HOURLY,
+	Daily: rrulego.DAILY, Weekly: rrulego.WEEKLY, Monthly: rrulego.MONTHLY, Yearly: rrulego.YEARLY,
+}
+
+var rrulegoWeekdays = [7]rrulego.Weekday{
+	rrulego.SU, rrulego.MO, rrulego.TU, rrulego.WE, rrulego.TH, rrulego.FR, rrulego.SA,
+}
+
+// rruleOption is the rrule-go option of a valid normSpec. Ordinals that cannot exist in a
+// month (|n| > 5 for Monthly, or Yearly with byMonth) are left out: they select nothing, and
+// rrule-go would index past its tables for them.
+func rruleOption(n normSpec) rrulego.ROption {
+	option := rrulego.ROption{
+		Freq:       rrulegoFrequency[n.freq],
+		Dtstart:    civilTime(n.start),
+		Wkst:       rrulego.MO,
+		Count:      int(n.count),
+		Bysetpos:   n.setPos,
+		Bymonth:    n.months,
+		Bymonthday: n.monthDays,
+		Byyearday:  n.yearDays,
+		Byweekno:   n.weekNos,
+		Byhour:     n.hours,
+		Byminute:   n.minutes,
+	}
+	if n.interval > 1 {
+		option.Interval = int(n.interval)
+	}
+	if n.hasUntil {
+		option.Until = civilTime(n.until)
+	}
+	inMonth := n.freq == Monthly || (n.freq == Yearly && len(n.months) > 0)
+	for _, d := range n.days {
+		if inMonth && (d.N > 5 || d.N < -5) {
+			continue
+		}
+		w := rrulegoWeekdays[d.Weekday]
+		if d.N != 0 {
+			w = w.Nth(d.N)
+		}
+		option.Byweekday = append(option.Byweekday, w)
+	}
+	return option
+}
