@@ -53,3 +53,32 @@ func BenchmarkEval(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEvalParallel shows the pooled VMs serving concurrent callers of
+// one program.
+func BenchmarkEvalParallel(b *testing.B) {
+	in := benchmarkInput()
+	program, err := Compile(typicalConditions[1].text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if ok, err := program.Eval(in); err != nil || !ok {
+				b.Error(ok, err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkNewSubject is the per-customer-version cost.
+func BenchmarkNewSubject(b *testing.B) {
+	data := map[string]any{"plan": "gold", "seats": 12, "flags": map[string]any{"beta": true}, "list": []any{"a", "b", "c"}}
+	tags := []string{"vip", "dental", "west"}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewSubject("c-1", "Acme Dental", "ref-9", tags, data)
+	}
+}

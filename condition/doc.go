@@ -99,7 +99,8 @@
 // A Program is immutable and safe for concurrent use. Eval borrows from a
 // per-program pool a VM and an environment map, fills only the variables the
 // program uses, and runs the bytecode; a typical condition takes a couple of
-// hundred nanoseconds and allocates nothing. expr reads a map environment
+// hundred nanoseconds and allocates nothing (a condition that reads now
+// allocates once, to box the time.Time). expr reads a map environment
 // without reflection; tag tests and data lookups are rewritten at compile
 // time into direct calls (see fastpath.go); strings such as date and time are
 // reused while the day or minute stays the same. Subject, the per-customer

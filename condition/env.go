@@ -75,7 +75,7 @@ func NewSubject(id, name, referenceID string, tags []string, data map[string]any
 		tagSet[tag] = true
 	}
 	copier := plainCopier{remaining: maxDataValues}
-	plain, _ := copier.plainValue(reflect.ValueOf(data), 0).(map[string]any)
+	plain, _ := copier.plainValue(data, 0).(map[string]any)
 	if plain == nil {
 		plain = map[string]any{}
 	}
@@ -99,59 +99,105 @@ type plainCopier struct {
 	remaining int // values that may still be copied
 }
 
-// plainValue returns a deep copy of value made of plain kinds only.
-func (c *plainCopier) plainValue(value reflect.Value, depth int) any {
-	// Follow interfaces and pointers first. The value in an interface is
-	// never an interface itself, but a pointer may point at itself, so each
-	// pointer counts as a level.
-	for depth <= maxDataDepth && (value.Kind() == reflect.Interface || value.Kind() == reflect.Pointer) {
+// plainValue returns a deep copy of value made of plain kinds only. The
+// kinds JSON decoding produces are copied directly; anything else goes
+// through reflection.
+func (c *plainCopier) plainValue(value any, depth int) any {
+	if depth > maxDataDepth || c.remaining <= 0 {
+		return nil
+	}
+	switch plain := value.(type) {
+	case nil, bool, string, float64:
+		c.remaining--
+		return plain
+	case map[string]any:
+		if plain == nil {
+			return nil
+		}
+		c.remaining--
+		object := make(map[string]any, min(len(plain), c.remaining))
+		for key, child := range plain {
+			if c.remaining <= 0 {
+				break
+			}
+			object[key] = c.plainValue(child, depth+1)
+		}
+		return object
+	case []any:
+		if plain == nil {
+			return nil
+		}
+		c.remaining--
+		list := make([]any, min(len(plain), c.remaining))
+		for i := range list {
+			list[i] = c.plainValue(plain[i], depth+1)
+		}
+		return list
+	}
+	return c.reflectValue(reflect.ValueOf(value), depth)
+}
+
+// reflectValue is plainValue for values of other types.
+func (c *plainCopier) reflectValue(value reflect.Value, depth int) any {
+	// Follow pointers first; one may point at itself, so each counts as a
+	// level.
+	for value.Kind() == reflect.Pointer && depth <= maxDataDepth {
 		if value.IsNil() {
 			return nil
 		}
-		if value.Kind() == reflect.Pointer {
-			depth++
-		}
+		depth++
 		value = value.Elem()
 	}
 	if depth > maxDataDepth || !value.IsValid() || c.remaining <= 0 {
 		return nil
 	}
-	c.remaining--
 	switch value.Kind() {
+	case reflect.Interface:
+		// Reached through a pointer; its contents are never an interface.
+		if value.IsNil() {
+			return nil
+		}
+		return c.plainValue(value.Elem().Interface(), depth)
 	case reflect.Bool:
+		c.remaining--
 		return value.Bool()
 	case reflect.String:
+		c.remaining--
 		return value.String()
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		c.remaining--
 		return float64(value.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		c.remaining--
 		return float64(value.Uint())
 	case reflect.Float32, reflect.Float64:
+		c.remaining--
 		return value.Float()
 	case reflect.Slice, reflect.Array:
 		if value.Kind() == reflect.Slice && value.IsNil() {
 			return nil
 		}
+		c.remaining--
 		list := make([]any, min(value.Len(), c.remaining))
 		for i := range list {
-			list[i] = c.plainValue(value.Index(i), depth+1)
+			list[i] = c.plainValue(value.Index(i).Interface(), depth+1)
 		}
 		return list
 	case reflect.Map:
 		if value.IsNil() {
 			return nil
 		}
+		c.remaining--
 		object := make(map[string]any, min(value.Len(), c.remaining))
 		iter := value.MapRange()
 		for iter.Next() && c.remaining > 0 {
-			key, ok := plainKey(iter.Key())
-			if !ok {
-				continue
+			if key, ok := plainKey(iter.Key()); ok {
+				object[key] = c.plainValue(iter.Value().Interface(), depth+1)
 			}
-			object[key] = c.plainValue(iter.Value(), depth+1)
 		}
 		return object
 	default:
+		c.remaining--
 		return nil
 	}
 }
