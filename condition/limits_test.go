@@ -117,3 +117,27 @@ func TestCompileRejectsEveryAmplifier(t *testing.T) {
 		})
 	}
 }
+
+// TestCompileHandlesLongChains covers constructs that recurse in expr's
+// parser without brackets (right-associative **, ternaries, else-if chains).
+// The length limit bounds them to a depth the stack handles easily; the node
+// limit then rejects them.
+func TestCompileHandlesLongChains(t *testing.T) {
+	fill := func(unit, tail string) string {
+		return strings.Repeat(unit, (MaxLength-len(tail))/len(unit)) + tail
+	}
+	texts := []string{
+		fill("1 ** ", "1 > 0"),
+		fill("hour > 1 ? true : ", "false"),
+		fill("if hour > 1 { true } else ", "{ false }"),
+		fill("hour ?? ", "(1 > 0)"),
+		"data" + fill(".a", " == nil")[len("data"):],
+	}
+	for _, text := range texts {
+		t.Run(text[:20], func(t *testing.T) {
+			require.LessOrEqual(t, len(text), MaxLength)
+			_, err := Compile(text)
+			requireCode(t, err, CodeTooManyNodes)
+		})
+	}
+}
