@@ -478,3 +478,29 @@ func requireCode(t *testing.T, err error, code string) *Error {
 	assert.NotEmpty(t, problem.Message)
 	return problem
 }
+
+func TestCompileIsSafeForConcurrentUse(t *testing.T) {
+	texts := []string{
+		`hour >= 12`, `weekday == "Friday" && "vip" in customer.tags`, `data.plan == "gold"`,
+		`any(data.list, # == "b")`, `upper(customer.name) startsWith "ACME"`, `foo > 1`, `hour + "x" == 1`,
+	}
+	var group sync.WaitGroup
+	for worker := range 4 {
+		group.Add(1)
+		go func() {
+			defer group.Done()
+			for i := range 50 {
+				text := texts[(worker+i)%len(texts)]
+				program, err := Compile(text)
+				if err != nil {
+					continue
+				}
+				if _, err := program.Eval(clinicInput()); err != nil {
+					t.Errorf("%q: %v", text, err)
+					return
+				}
+			}
+		}()
+	}
+	group.Wait()
+}
