@@ -1,6 +1,7 @@
 package rrule
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -145,8 +146,11 @@ func specString(s Spec) string {
 	return fmt.Sprintf("%+v", s)
 }
 
+// propertySeed lets a run explore other rules: go test -run Property -args -seed=N.
+var propertySeed = flag.Uint64("seed", 1, "seed of the random rules in the property tests")
+
 func TestPropertyMatchesRRuleGo(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(*propertySeed, 2))
 	rules := 0
 	for rules < 600 {
 		spec, span := randomSpec(rng)
