@@ -1,0 +1,202 @@
+package voicesched
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Engine holds a directory of customers and endpoints and answers questions
+// about their states. Reads (Snapshot, Evaluate, …) never wait for writers
+// and always see one consistent version of the whole tree; writes (Load,
+// PutCustomer, Patch, …) are serialised and publish a new version whole.
+type Engine struct {
+	cfg      config
+	current  atomic.Pointer[Snapshot]
+	writeMux sync.Mutex
+}
+
+// New returns an empty engine.
+func New(opts ...Option) *Engine {
+	e := &Engine{cfg: defaultConfig()}
+	for _, o := range opts {
+		o(&e.cfg)
+	}
+	s, _ := build(&e.cfg, nil, nil, nil, 0)
+	e.current.Store(s)
+	return e
+}
+
+// Snapshot returns the current version of the directory. Hold on to it to
+// ask several questions of one consistent tree.
+func (e *Engine) Snapshot() *Snapshot { return e.current.Load() }
+
+// Evaluate answers for node id at t on the current snapshot.
+func (e *Engine) Evaluate(id string, t time.Time) (Answer, error) {
+	return e.Snapshot().Evaluate(id, t)
+}
+
+// Load replaces the whole directory with tree. The tree is copied; on error
+// nothing changes.
+func (e *Engine) Load(tree Tree) error {
+	customers := make([]*CustomerInfo, len(tree.Customers))
+	for i, c := range tree.Customers {
+		customers[i] = c.Clone()
+	}
+	endpoints := make([]*Endpoint, len(tree.Endpoints))
+	for i, ep := range tree.Endpoints {
+		if ep != nil {
+			endpoints[i] = ep.clone()
+		}
+	}
+	tags := append([]Tag(nil), tree.Tags...)
+	e.writeMux.Lock()
+	defer e.writeMux.Unlock()
+	s, err := build(&e.cfg, customers, endpoints, tags, e.current.Load().version+1)
+	if err != nil {
+		return err
+	}
+	e.current.Store(s)
+	return nil
+}
+
+// rebuild makes a new snapshot from s's records with edit applied to copies
+// of the record lists; used by writes that add or remove nodes.
+func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endpoints *[]*Endpoint, tags *[]Tag) error) (*Snapshot, error) {
+	var customers []*CustomerInfo
+	var endpoints []*Endpoint
+	for _, n := range s.nodes {
+		if n.customer != nil {
+			customers = append(customers, n.customer)
+		} else {
+			endpoints = append(endpoints, n.endpoint)
+		}
+	}
+	tags := make([]Tag, 0, len(s.tags))
+	for _, t := range s.tags {
+		tags = append(tags, t)
+	}
+	sortTags(tags)
+	if err := edit(&customers, &endpoints, &tags); err != nil {
+		return nil, err
+	}
+	return build(&e.cfg, customers, endpoints, tags, s.version+1)
+}
+
+// PutCustomer adds c, or replaces the stored customer with the same id
+// (moving it when its parent changes). c is copied and its breadcrumb
+// recomputed; on error nothing changes.
+func (e *Engine) PutCustomer(c *CustomerInfo) error {
+	if c == nil {
+		return fmt.Errorf("put customer: nil customer")
+	}
+	c = c.Clone()
+	e.writeMux.Lock()
+	defer e.writeMux.Unlock()
+	s := e.current.Load()
+	next, err := e.rebuild(s, func(customers *[]*CustomerInfo, _ *[]*Endpoint, _ *[]Tag) error {
+		if i, ok := s.index[c.ID]; ok && s.nodes[i].customer != nil {
+			for k, old := range *customers {
+				if old.ID == c.ID {
+					(*customers)[k] = c
+					return nil
+				}
+			}
+		}
+		*customers = append(*customers, c)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	e.current.Store(next)
+	return nil
+}
+
+// RemoveCustomer removes a customer that has no children and no endpoints.
+func (e *Engine) RemoveCustomer(id string) error {
+	return e.remove(id, true)
+}
+
+// RemoveEndpoint removes an endpoint.
+func (e *Engine) RemoveEndpoint(id string) error {
+	return e.remove(id, false)
+}
+
+func (e *Engine) remove(id string, customer bool) error {
+	e.writeMux.Lock()
+	defer e.writeMux.Unlock()
+	s := e.current.Load()
+	i, ok := s.index[id]
+	if !ok || (s.nodes[i].customer != nil) != customer {
+		return &NotFoundError{ID: id}
+	}
+	if len(s.nodes[i].children) > 0 {
+		return fmt.Errorf("remove %q: it still has %d children or endpoints; move or remove them first", id, len(s.nodes[i].children))
+	}
+	next, err := e.rebuild(s, func(customers *[]*CustomerInfo, endpoints *[]*Endpoint, _ *[]Tag) error {
+		if customer {
+			*customers = deleteWhere(*customers, func(c *CustomerInfo) bool { return c.ID == id })
+		} else {
+			*endpoints = deleteWhere(*endpoints, func(ep *Endpoint) bool { return ep.ID == id })
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	e.current.Store(next)
+	return nil
+}
+
+func deleteWhere[T any](list []T, match func(T) bool) []T {
+	out := make([]T, 0, len(list))
+	for _, v := range list {
+		if !match(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// PutEndpoint adds ep, or replaces the stored endpoint with the same id.
+func (e *Engine) PutEndpoint(ep *Endpoint) error {
+	if ep == nil {
+		return fmt.Errorf("put endpoint: nil endpoint")
+	}
+	ep = ep.clone()
+	e.writeMux.Lock()
+	defer e.writeMux.Unlock()
+	s := e.current.Load()
+	next, err := e.rebuild(s, func(_ *[]*CustomerInfo, endpoints *[]*Endpoint, _ *[]Tag) error {
+		for k, old := range *endpoints {
+			if old.ID == ep.ID {
+				(*endpoints)[k] = ep
+				return nil
+			}
+		}
+		*endpoints = append(*endpoints, ep)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	e.current.Store(next)
+	return nil
+}
+
+// PutTag adds or replaces a tag known to the directory (patches resolve
+// tagIds against these).
+func (e *Engine) PutTag(t Tag) error {
+	e.writeMux.Lock()
+	defer e.writeMux.Unlock()
+	s := e.current.Load().clone()
+	s.tags = make(map[string]Tag, len(s.tags)+1)
+	for k, v := range e.current.Load().tags {
+		s.tags[k] = v
+	}
+	s.tags[t.ID] = t
+	e.current.Store(s)
+	return nil
+}

@@ -1,0 +1,243 @@
+package voicesched
+
+import (
+	"sort"
+	"time"
+
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// Answer is the state of one node at one instant and how it was decided.
+type Answer struct {
+	// StateName is the state; TimeZoneID the zone of the deciding schedule.
+	StateName  string `json:"stateName"`
+	TimeZoneID string `json:"timeZoneId"`
+	// Reason is forceClosed, inherited, rule, default or fallback.
+	Reason schedule.Reason `json:"reason"`
+	// NodeID is the node whose schedule decided (an ancestor when inherited).
+	NodeID string `json:"nodeId"`
+	// Rule is the deciding rule, when a rule decided. Shared: do not modify.
+	Rule *schedule.RuleInfo `json:"-"`
+	// Errors are problems met on the way: conditions that failed at run
+	// time, zone ids that did not resolve.
+	Errors []string `json:"errors,omitempty"`
+	// Trace lists every rule looked at, when asked for (Explain).
+	Trace []TraceStep `json:"trace,omitempty"`
+}
+
+// TraceStep is one line of an explanation.
+type TraceStep struct {
+	NodeID string `json:"nodeId"`
+	schedule.TraceStep
+}
+
+// Evaluate answers which state node id (a customer or an endpoint) is in at
+// instant t. It reads only s, so it is safe from any goroutine, and
+// allocates nothing on the common path.
+func (s *Snapshot) Evaluate(id string, t time.Time) (Answer, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return Answer{}, err
+	}
+	return s.answer(i, t, false), nil
+}
+
+// Explain is Evaluate with a trace of every rule looked at and why it did
+// or did not match, inherited levels included.
+func (s *Snapshot) Explain(id string, t time.Time) (Answer, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return Answer{}, err
+	}
+	return s.answer(i, t, true), nil
+}
+
+// answer implements SPEC §6 for node i.
+func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
+	n := s.nodes[i]
+	c := n.compiled
+	if !c.ForceClosed() && c.Inherits() && n.parent >= 0 {
+		a := s.answer(n.parent, t, trace)
+		a.Reason = schedule.ReasonInherited
+		if trace {
+			a.Trace = append([]TraceStep{{NodeID: n.id, TraceStep: schedule.TraceStep{Index: -1, Why: "inherits its parent's schedule"}}}, a.Trace...)
+		}
+		if len(n.notes) > 0 {
+			a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
+		}
+		return a
+	}
+	in := schedule.Input{Subject: n.subject, HasParent: n.parent >= 0, Trace: trace}
+	var parentAnswer Answer
+	if in.HasParent && c.DependsOnParent() {
+		parentAnswer = s.answer(n.parent, t, false)
+		in.ParentState = parentAnswer.StateName
+	}
+	res := c.Evaluate(t, in)
+	_, zoneID := c.Zone()
+	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule}
+	a.Errors = n.notes
+	if len(parentAnswer.Errors) > 0 || len(res.Errors) > 0 {
+		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentAnswer.Errors...)
+	}
+	if trace {
+		for _, step := range res.Trace {
+			a.Trace = append(a.Trace, TraceStep{NodeID: n.id, TraceStep: step})
+		}
+	}
+	return a
+}
+
+// decider returns the position of node i's deciding rule (see
+// schedule.Result.Decider) together with the node whose rules decide.
+func (s *Snapshot) nextCandidate(i int32, t, limit time.Time) (time.Time, bool) {
+	n := s.nodes[i]
+	c := n.compiled
+	if c.ForceClosed() {
+		return time.Time{}, false
+	}
+	if c.Inherits() && n.parent >= 0 {
+		return s.nextCandidate(n.parent, t, limit)
+	}
+	in := schedule.Input{Subject: n.subject, HasParent: n.parent >= 0}
+	dependsOnParent := in.HasParent && c.DependsOnParent()
+	if dependsOnParent {
+		in.ParentState = s.answer(n.parent, t, false).StateName
+	}
+	res := c.Evaluate(t, in)
+	best, found := c.NextCandidate(t, limit, res.Decider+1)
+	if dependsOnParent {
+		if u, ok := s.nextCandidate(n.parent, t, best); ok && (!found || !u.After(best)) {
+			best, found = u, true
+		}
+	}
+	return best, found
+}
+
+// Change is a moment a node's state changes.
+type Change struct {
+	At    time.Time `json:"at"`
+	State string    `json:"state"`
+}
+
+// SearchCutError reports a next-change search that examined more candidate
+// instants than WithSearchSteps allows before finding the change.
+type SearchCutError struct {
+	NodeID string
+	Until  time.Time
+}
+
+func (e *SearchCutError) Error() string {
+	return "next change of " + e.NodeID + ": search cut short at " + e.Until.UTC().Format(time.RFC3339) + " (conditions that read the minute or second make many candidate instants)"
+}
+
+// NextChange returns the earliest instant after t at which node id's state
+// name differs from its state at t, and the new state. ok is false when
+// there is none within the engine's horizon. Exact to the second, across
+// DST, inheritance and rules that follow the parent's state: the search
+// visits only instants at which some rule's match can change.
+func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return Change{}, false, err
+	}
+	return s.nextChange(i, t, t.Add(s.cfg.horizon))
+}
+
+func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error) {
+	current := s.answer(i, t, false).StateName
+	at := t
+	for step := 0; step < s.cfg.maxSteps; step++ {
+		u, ok := s.nextCandidate(i, at, limit)
+		if !ok || u.After(limit) {
+			return Change{}, false, nil
+		}
+		if state := s.answer(i, u, false).StateName; state != current {
+			return Change{At: u, State: state}, true, nil
+		}
+		at = u
+	}
+	return Change{}, false, &SearchCutError{NodeID: s.nodes[i].id, Until: at}
+}
+
+// Interval is a span [From, To) in one state.
+type Interval struct {
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	State string    `json:"state"`
+}
+
+// Timeline returns node id's states over [from, to) as consecutive
+// intervals; adjacent intervals always differ in state.
+func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []Interval
+	at := from
+	state := s.answer(i, at, false).StateName
+	for at.Before(to) {
+		ch, ok, err := s.nextChange(i, at, to)
+		if err != nil {
+			return out, err
+		}
+		if !ok || !ch.At.Before(to) {
+			out = append(out, Interval{From: at, To: to, State: state})
+			break
+		}
+		out = append(out, Interval{From: at, To: ch.At, State: state})
+		at, state = ch.At, ch.State
+	}
+	return out, nil
+}
+
+// EvaluateAll answers for every node at instant t, computing each node's
+// state once (parents before children, a child reusing its parent's answer).
+// The map is keyed by node id.
+func (s *Snapshot) EvaluateAll(t time.Time) map[string]Answer {
+	answers := make([]Answer, len(s.nodes))
+	done := make([]bool, len(s.nodes))
+	s.walk(func(i int32) {
+		answers[i] = s.answerWith(i, t, answers, done)
+		done[i] = true
+	})
+	out := make(map[string]Answer, len(s.nodes))
+	for i, n := range s.nodes {
+		out[n.id] = answers[i]
+	}
+	return out
+}
+
+// answerWith is answer with the parent's answer taken from a memo.
+func (s *Snapshot) answerWith(i int32, t time.Time, memo []Answer, done []bool) Answer {
+	n := s.nodes[i]
+	c := n.compiled
+	if n.parent < 0 || !done[n.parent] {
+		return s.answer(i, t, false)
+	}
+	parent := memo[n.parent]
+	if !c.ForceClosed() && c.Inherits() {
+		a := parent
+		a.Reason = schedule.ReasonInherited
+		if len(n.notes) > 0 {
+			a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
+		}
+		return a
+	}
+	in := schedule.Input{Subject: n.subject, HasParent: true, ParentState: parent.StateName}
+	res := c.Evaluate(t, in)
+	_, zoneID := c.Zone()
+	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes}
+	if len(res.Errors) > 0 || (c.DependsOnParent() && len(parent.Errors) > 0) {
+		a.Errors = append(append([]string(nil), n.notes...), res.Errors...)
+		if c.DependsOnParent() {
+			a.Errors = append(a.Errors, parent.Errors...)
+		}
+	}
+	return a
+}
+
+func sortTags(tags []Tag) {
+	sort.Slice(tags, func(a, b int) bool { return tags[a].ID < tags[b].ID })
+}

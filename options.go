@@ -1,0 +1,88 @@
+package voicesched
+
+import (
+	"time"
+
+	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/tz"
+)
+
+// Option configures an Engine.
+type Option func(*config)
+
+type config struct {
+	closedState     string
+	fallbackState   string
+	defaultZone     *time.Location
+	defaultZoneID   string
+	horizon         time.Duration
+	now             func() time.Time
+	billingDefaults *BillingSettings
+	appDefaults     *AppSettings
+	maxSteps        int
+}
+
+func defaultConfig() config {
+	return config{
+		closedState:   schedule.DefaultClosedState,
+		fallbackState: schedule.DefaultFallbackState,
+		defaultZone:   time.UTC,
+		defaultZoneID: "UTC",
+		horizon:       400 * 24 * time.Hour,
+		now:           time.Now,
+		maxSteps:      200000,
+	}
+}
+
+// WithClosedState names the state of a forceClosed node (default "Closed").
+func WithClosedState(name string) Option { return func(c *config) { c.closedState = name } }
+
+// WithFallbackState names the state used when no rule matches and the
+// schedule has no defaultState (default "Open").
+func WithFallbackState(name string) Option { return func(c *config) { c.fallbackState = name } }
+
+// WithDefaultZone sets the zone of nodes that have none and no ancestor
+// with one (default UTC). An id that does not resolve is ignored.
+func WithDefaultZone(id string) Option {
+	return func(c *config) {
+		if loc, err := tz.Load(id); err == nil {
+			c.defaultZone, c.defaultZoneID = loc, id
+		}
+	}
+}
+
+// WithHorizon bounds next-change searches (default 400 days): no change
+// within the horizon is reported as none.
+func WithHorizon(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.horizon = d
+		}
+	}
+}
+
+// WithClock sets the clock that stamps dateLastModified (default time.Now).
+func WithClock(now func() time.Time) Option {
+	return func(c *config) {
+		if now != nil {
+			c.now = now
+		}
+	}
+}
+
+// WithDefaultSettings sets the billing and app settings of customers with no
+// overriding ancestor.
+func WithDefaultSettings(billing *BillingSettings, app *AppSettings) Option {
+	return func(c *config) { c.billingDefaults, c.appDefaults = billing, app }
+}
+
+// WithSearchSteps bounds how many candidate instants one next-change search
+// may examine (default 200,000). Only schedules whose conditions read the
+// minute or second reach it; the answer then reports the search as cut short.
+func WithSearchSteps(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxSteps = n
+		}
+	}
+}

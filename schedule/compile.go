@@ -1,0 +1,375 @@
+package schedule
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voicesched/voicesched/condition"
+	"github.com/voicesched/voicesched/rrule"
+	"github.com/voicesched/voicesched/tz"
+)
+
+// Limits a schedule must keep (SPEC §8). Package rrule enforces the
+// per-rule ones (BY-list length, interval).
+const (
+	MaxRules = 500
+)
+
+// Default state names of an Env.
+const (
+	DefaultClosedState   = "Closed"
+	DefaultFallbackState = "Open"
+)
+
+// Env is what a schedule is compiled against: what it inherits from its
+// place in the customer tree, and the engine's state names.
+type Env struct {
+	// Zone and ZoneID are used when the schedule's own timeZoneId is empty
+	// or cannot be resolved: the nearest ancestor's zone, else the engine
+	// default. A nil Zone means UTC.
+	Zone   *time.Location
+	ZoneID string
+	// HasParent is false for a root customer or a lone schedule: inherit is
+	// then ignored and CustomerState rules never match (both warned).
+	HasParent bool
+	// ClosedState is the state of a forceClosed schedule ("Closed" when empty).
+	ClosedState string
+	// FallbackState is the state when no rule matches and defaultState is
+	// empty ("Open" when empty).
+	FallbackState string
+}
+
+// RuleInfo describes one rule of a compiled schedule; answers point at it.
+// It is immutable and shared: do not modify it or its FlowParams.
+type RuleInfo struct {
+	Index      int    // position in the schedule's rules list
+	ID         string // the rule's id
+	Name       string
+	Priority   int
+	State      string
+	Type       RuleType
+	FlowID     string
+	FlowParams Struct
+	Source     string
+}
+
+// Path is the rule's JSON path in its schedule, e.g. "rules[2]".
+func (r *RuleInfo) Path() string { return fmt.Sprintf("rules[%d]", r.Index) }
+
+type compiledRule struct {
+	info          *RuleInfo
+	broken        bool   // a compile error: never matches
+	brokenWhy     string // the first error, for traces
+	customerState string // trimmed, for CustomerState rules
+	window        *rrule.Rule
+	cond          *condition.Program
+}
+
+// Compiled is a schedule compiled once: zone resolved, rules checked and
+// ordered by priority, recurrences and conditions compiled. It is immutable
+// and safe for concurrent use.
+type Compiled struct {
+	source        *Schedule
+	zone          *time.Location
+	zoneID        string
+	inherit       bool
+	forceClosed   bool
+	defaultState  string
+	closedState   string
+	fallbackState string
+	rules         []compiledRule // in evaluation order
+	problems      Problems
+	usesParent    bool
+}
+
+// Compile checks and compiles s against env. It never fails as a whole: a
+// rule with an error is kept but never matches, and every problem found is
+// listed by Problems with its path relative to the schedule ("rules[2].byDay[0]").
+// A nil s compiles to a schedule with no rules that inherits (a node with no
+// schedule at all inherits, SPEC §6).
+func Compile(s *Schedule, env Env) *Compiled {
+	c := &Compiled{
+		source:        s,
+		closedState:   orDefault(env.ClosedState, DefaultClosedState),
+		fallbackState: orDefault(env.FallbackState, DefaultFallbackState),
+	}
+	c.zone, c.zoneID = env.Zone, env.ZoneID
+	if c.zone == nil {
+		c.zone, c.zoneID = time.UTC, "UTC"
+	}
+	if s == nil {
+		c.inherit = env.HasParent
+		return c
+	}
+	c.inherit, c.forceClosed, c.defaultState = s.Inherit, s.ForceClosed, s.DefaultState
+	if id := strings.TrimSpace(s.TimeZoneID); id != "" {
+		loc, err := tz.Load(id)
+		if err != nil {
+			c.addf("timeZoneId", CodeUnknownZone, SeverityError, "%v; the zone of %s is used instead", err, c.zoneID)
+		} else {
+			c.zone, c.zoneID = loc, id
+		}
+	}
+	if s.Inherit && !env.HasParent {
+		c.addf("inherit", CodeInheritOnRoot, SeverityWarning, "inherit is set but there is no parent to inherit from; this schedule's own rules are used")
+		c.inherit = false
+	}
+	if len(s.Rules) > MaxRules {
+		c.addf("rules", CodeTooManyRules, SeverityError, "a schedule may have at most %d rules, this one has %d; only the first %d are used", MaxRules, len(s.Rules), MaxRules)
+	}
+	n := min(len(s.Rules), MaxRules)
+	c.rules = make([]compiledRule, n)
+	for i := 0; i < n; i++ {
+		c.rules[i] = c.compileRule(i, &s.Rules[i], env)
+		if c.rules[i].info.Type == RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
+			c.usesParent = true
+		}
+	}
+	// Ascending priority; equal priorities keep list order.
+	slices.SortStableFunc(c.rules, func(a, b compiledRule) int {
+		switch {
+		case a.info.Priority < b.info.Priority:
+			return -1
+		case a.info.Priority > b.info.Priority:
+			return 1
+		}
+		return 0
+	})
+	return c
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (c *Compiled) addf(path, code string, sev Severity, format string, args ...any) {
+	c.problems = append(c.problems, Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
+	info := &RuleInfo{Index: i, ID: r.ID, Name: r.Name, Priority: r.Priority, State: r.State,
+		Type: r.SimpleRuleType, FlowID: r.FlowID, FlowParams: r.FlowParams, Source: r.Source}
+	out := compiledRule{info: info}
+	base := info.Path()
+	before := len(c.problems)
+	fail := func(field, code, format string, args ...any) {
+		path := base
+		if field != "" {
+			path += "." + field
+		}
+		c.addf(path, code, SeverityError, format, args...)
+	}
+	warn := func(field, code, format string, args ...any) {
+		c.addf(base+"."+field, code, SeverityWarning, format, args...)
+	}
+	if strings.TrimSpace(r.State) == "" {
+		fail("state", CodeEmptyState, "the rule has no state to switch to")
+	}
+	switch r.SimpleRuleType {
+	case RuleAlways:
+	case RuleCustomerState:
+		out.customerState = strings.TrimSpace(r.CustomerState)
+		if out.customerState == "" {
+			fail("customerState", CodeEmptyCustomerState, "a CustomerState rule needs the parent state it follows")
+		}
+		if !env.HasParent {
+			warn("simpleRuleType", CodeNoParentState, "this CustomerState rule never matches: the customer has no parent")
+		}
+	case RuleTime:
+		out.window = c.compileWindow(base, r, fail, warn)
+	default:
+		fail("simpleRuleType", CodeEnumOutOfRange, "simpleRuleType %d is not one of Always, CustomerState, Time", int(r.SimpleRuleType))
+	}
+	if strings.TrimSpace(r.Condition) != "" {
+		prog, err := condition.Compile(r.Condition)
+		if err != nil {
+			fail("condition", CodeBadCondition, "the condition does not compile: %v", err)
+		} else {
+			out.cond = prog
+		}
+	}
+	for _, p := range c.problems[before:] {
+		if p.Severity == SeverityError {
+			out.broken = true
+			out.brokenWhy = p.Message
+			break
+		}
+	}
+	return out
+}
+
+// compileWindow turns the recurrence fields of a Time rule into an
+// rrule.Rule on the civil clock of the schedule's zone (SPEC §5).
+func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func(field, code, format string, args ...any)) *rrule.Rule {
+	ok := true
+	spec := rrule.Spec{
+		Frequency:     rrule.Frequency(r.Frequency),
+		Interval:      r.Interval,
+		Count:         r.Count,
+		BySetPosition: r.BySetPosition,
+		ByMonth:       r.ByMonth,
+		ByWeekNo:      r.ByWeekNo,
+		ByYearDay:     r.ByYearDay,
+		ByMonthDay:    r.ByMonthDay,
+		ByHour:        r.ByHour,
+		ByMinute:      r.ByMinute,
+	}
+	if !r.Frequency.Valid() {
+		fail("frequency", CodeEnumOutOfRange, "frequency %d is not one of None, Secondly, Minutely, Hourly, Daily, Weekly, Monthly, Yearly", int(r.Frequency))
+		ok = false
+	}
+	for j, d := range r.ByDay {
+		if !d.DayOfWeek.Valid() {
+			fail(fmt.Sprintf("byDay[%d].dayOfWeek", j), CodeEnumOutOfRange, "dayOfWeek %d is not a day of the week (Sunday = 0 … Saturday = 6)", int(d.DayOfWeek))
+			ok = false
+			continue
+		}
+		spec.ByDay = append(spec.ByDay, rrule.Day{Weekday: time.Weekday(d.DayOfWeek), N: d.Ordinal()})
+	}
+
+	// DTSTART: startDate at startTime.
+	startDay := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	if strings.TrimSpace(r.StartDate) != "" {
+		d, err := ParseDate("startDate", r.StartDate, c.zone)
+		if err != nil {
+			fail("startDate", CodeBadDate, "%v", err)
+			ok = false
+		} else {
+			startDay = d
+		}
+	} else if r.Frequency != FrequencyNone && (r.Interval > 1 || r.Count > 0) {
+		warn("startDate", CodeEmptyStartDate, "startDate is empty, so the recurrence starts on 1970-01-01; with interval or count set that decides which days match")
+	}
+	startSec, endSec := 0, 86400
+	if r.IsAllDay {
+		if r.StartTime != "" || r.EndTime != "" {
+			warn("isAllDay", CodeIgnoredField, "an all-day rule ignores startTime and endTime")
+		}
+		if len(r.ByHour) > 0 || len(r.ByMinute) > 0 {
+			warn("isAllDay", CodeIgnoredField, "an all-day rule ignores byHour and byMinute")
+		}
+		spec.ByHour, spec.ByMinute = nil, nil
+		switch r.Frequency {
+		case FrequencyHourly, FrequencyMinutely, FrequencySecondly:
+			fail("isAllDay", CodeAllDayTooFine, "an all-day rule cannot repeat %s; use Daily or coarser", strings.ToLower(r.Frequency.String()))
+			ok = false
+		}
+	} else {
+		if strings.TrimSpace(r.StartTime) != "" {
+			s, err := ParseClock("startTime", r.StartTime, false)
+			if err != nil {
+				fail("startTime", CodeBadTime, "%v", err)
+				ok = false
+			}
+			startSec = s
+		}
+		if strings.TrimSpace(r.EndTime) != "" {
+			e, err := ParseClock("endTime", r.EndTime, true)
+			if err != nil {
+				fail("endTime", CodeBadTime, "%v", err)
+				ok = false
+			}
+			endSec = e
+		}
+	}
+	spec.Start = startDay.Add(time.Duration(startSec) * time.Second)
+	length := endSec - startSec
+	if length <= 0 { // an end at or before the start crosses midnight
+		length += 86400
+	}
+	spec.Length = time.Duration(length) * time.Second
+
+	if strings.TrimSpace(r.UntilDate) != "" {
+		bound, dateOnly, err := ParseUntil("untilDate", r.UntilDate, c.zone)
+		switch {
+		case err != nil:
+			fail("untilDate", CodeBadDate, "%v", err)
+			ok = false
+		default:
+			spec.Until = bound
+			if !dateOnly && bound.Hour() == 0 && bound.Minute() == 0 && bound.Second() == 0 &&
+				(startSec > 0 || len(spec.ByHour)+len(spec.ByMinute) > 0 || r.Frequency == FrequencyHourly || r.Frequency == FrequencyMinutely || r.Frequency == FrequencySecondly) {
+				warn("untilDate", CodeUntilAtMidnight, "untilDate is exactly midnight, so an occurrence later that day is cut off; send the date alone to include the whole day")
+			}
+			if r.Frequency != FrequencyNone && bound.Before(spec.Start) {
+				warn("untilDate", CodeUntilBeforeStart, "untilDate is before the start, so the rule never matches")
+			}
+		}
+	}
+	if r.Frequency == FrequencyNone {
+		if r.Count != 0 || r.UntilDate != "" || r.Interval > 1 || hasBy(r) {
+			warn("frequency", CodeIgnoredField, "with frequency None the rule happens once, at the start; count, untilDate, interval and the by-lists are ignored")
+		}
+	} else if r.Count > 0 && r.UntilDate != "" {
+		warn("count", CodeCountAndUntil, "both count and untilDate are set; the rule ends at whichever comes first")
+	}
+	if !ok {
+		return nil
+	}
+	rule, err := rrule.Compile(spec)
+	if err != nil {
+		if rerr, isRule := err.(*rrule.Error); isRule {
+			for _, p := range rerr.Problems {
+				field := p.Field
+				if p.Index >= 0 {
+					field = fmt.Sprintf("%s[%d]", field, p.Index)
+					if p.Field == "byDay" {
+						field += ".offset"
+					}
+				}
+				fail(field, p.Code, "%s", p.Message)
+			}
+		} else {
+			fail("", "bad-recurrence", "%v", err)
+		}
+		return nil
+	}
+	return rule
+}
+
+func hasBy(r *SchedulingRule) bool {
+	return len(r.BySetPosition)+len(r.ByMonth)+len(r.ByWeekNo)+len(r.ByYearDay)+
+		len(r.ByMonthDay)+len(r.ByDay)+len(r.ByHour)+len(r.ByMinute) > 0
+}
+
+// Problems returns every problem found while compiling, paths relative to
+// the schedule. The slice is shared: do not modify it.
+func (c *Compiled) Problems() Problems { return c.problems }
+
+// Zone returns the zone the schedule is evaluated in and its id.
+func (c *Compiled) Zone() (*time.Location, string) { return c.zone, c.zoneID }
+
+// Inherits reports whether answers come from the parent (inherit on a node
+// with a parent, or no schedule at all).
+func (c *Compiled) Inherits() bool { return c.inherit }
+
+// DependsOnParent reports whether a rule reads the parent's state (a
+// CustomerState rule, or a condition using parentState).
+func (c *Compiled) DependsOnParent() bool { return c.usesParent }
+
+// Source returns the schedule this was compiled from (nil for none).
+func (c *Compiled) Source() *Schedule { return c.source }
+
+// Rules returns the rules in evaluation order.
+func (c *Compiled) Rules() []*RuleInfo {
+	out := make([]*RuleInfo, len(c.rules))
+	for i := range c.rules {
+		out[i] = c.rules[i].info
+	}
+	return out
+}
+
+// ForceClosed reports whether the schedule is forced closed.
+func (c *Compiled) ForceClosed() bool { return c.forceClosed }
+
+// Validate returns every problem of s (SPEC §8) at once, errors and
+// warnings, with paths relative to the schedule. It is Compile without
+// keeping the result.
+func Validate(s *Schedule, env Env) Problems {
+	return Compile(s, env).Problems()
+}

@@ -1,0 +1,214 @@
+package schedule
+
+import (
+	"strings"
+	"time"
+
+	"github.com/voicesched/voicesched/condition"
+	"github.com/voicesched/voicesched/rrule"
+)
+
+// Reason says how a state was decided.
+type Reason string
+
+// The reasons of SPEC §6.
+const (
+	ReasonForceClosed Reason = "forceClosed"
+	ReasonInherited   Reason = "inherited"
+	ReasonRule        Reason = "rule"
+	ReasonDefault     Reason = "default"
+	ReasonFallback    Reason = "fallback"
+)
+
+// Input is what one evaluation needs besides the instant.
+type Input struct {
+	// Subject is the customer the conditions see (nil: empty customer).
+	Subject *condition.Subject
+	// ParentState is the reference state for CustomerState rules and the
+	// parentState condition variable; HasParent tells whether there is one.
+	ParentState string
+	HasParent   bool
+	// Trace asks for a TraceStep for every rule looked at.
+	Trace bool
+}
+
+// TraceStep records why one rule did or did not match.
+type TraceStep struct {
+	Rule    *RuleInfo `json:"-"`
+	RuleID  string    `json:"ruleId,omitempty"`
+	Name    string    `json:"name,omitempty"`
+	Index   int       `json:"index"`
+	Matched bool      `json:"matched"`
+	Why     string    `json:"why"`
+}
+
+// Result is the answer for one schedule at one instant.
+type Result struct {
+	State  string
+	Reason Reason
+	// Rule is the deciding rule (nil unless Reason is ReasonRule).
+	Rule *RuleInfo
+	// Decider is the position of the deciding rule in evaluation order, or
+	// len(rules) when none decided; next-change searches use it.
+	Decider int
+	// Errors are run-time errors of conditions looked at (those rules did not match).
+	Errors []string
+	Trace  []TraceStep
+}
+
+// Evaluate answers which state the schedule gives at instant t (SPEC §6,
+// steps 1, 3 and 4; inheritance is the caller's, who knows the parent). It
+// does not allocate unless a condition fails or a trace is asked for.
+func (c *Compiled) Evaluate(t time.Time, in Input) Result {
+	if c.forceClosed {
+		return Result{State: c.closedState, Reason: ReasonForceClosed, Decider: len(c.rules)}
+	}
+	var res Result
+	var civil time.Time
+	civilDone := false
+	for i := range c.rules {
+		r := &c.rules[i]
+		matched, why := false, ""
+		switch {
+		case r.broken:
+			why = "not used: " + r.brokenWhy
+		case r.info.Type == RuleAlways:
+			matched = true
+		case r.info.Type == RuleCustomerState:
+			matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
+			if in.Trace {
+				why = traceParent(in, r.customerState, matched)
+			}
+		case r.info.Type == RuleTime:
+			if !civilDone {
+				civil, civilDone = rrule.ToCivil(t, c.zone), true
+			}
+			matched = r.window.ContainsCivil(civil)
+			if in.Trace {
+				if matched {
+					why = "inside one of its time windows"
+				} else {
+					why = "outside its time windows"
+				}
+			}
+		}
+		if matched && r.cond != nil {
+			ok, err := r.cond.Eval(condition.Input{Now: t.In(c.zone), Subject: in.Subject, ParentState: in.ParentState})
+			switch {
+			case err != nil:
+				matched = false
+				msg := r.info.Path() + ".condition: " + err.Error()
+				res.Errors = append(res.Errors, msg)
+				why = "condition failed: " + err.Error()
+			case !ok:
+				matched = false
+				why = "condition is false"
+			default:
+				if in.Trace {
+					why = joinWhy(why, "condition is true")
+				}
+			}
+		}
+		if in.Trace {
+			if matched && why == "" {
+				why = "always matches"
+			}
+			res.Trace = append(res.Trace, TraceStep{Rule: r.info, RuleID: r.info.ID, Name: r.info.Name, Index: r.info.Index, Matched: matched, Why: why})
+		}
+		if matched {
+			res.State, res.Reason, res.Rule, res.Decider = r.info.State, ReasonRule, r.info, i
+			return res
+		}
+	}
+	res.Decider = len(c.rules)
+	if c.defaultState != "" {
+		res.State, res.Reason = c.defaultState, ReasonDefault
+	} else {
+		res.State, res.Reason = c.fallbackState, ReasonFallback
+	}
+	return res
+}
+
+func joinWhy(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+func traceParent(in Input, want string, matched bool) string {
+	switch {
+	case !in.HasParent:
+		return "no parent state to follow"
+	case matched:
+		return "parent state is " + in.ParentState
+	}
+	return "parent state is " + in.ParentState + ", not " + want
+}
+
+// NextCandidate returns the earliest instant after t, and no later than
+// limit, at which the match of one of the first upTo rules (in evaluation
+// order; pass Result.Decider+1, or a larger number for all) could change on
+// its own: a time window opening or closing, or the clock unit a condition
+// reads turning over. Rules after the deciding one cannot change the answer
+// until something before them changes, so they are not looked at. Changes of
+// the parent's state are the caller's to add. ok is false when there is
+// none before limit.
+func (c *Compiled) NextCandidate(t, limit time.Time, upTo int) (time.Time, bool) {
+	if c.forceClosed {
+		return time.Time{}, false
+	}
+	best, found := limit, false
+	upTo = min(upTo, len(c.rules))
+	for i := 0; i < upTo; i++ {
+		r := &c.rules[i]
+		if r.broken {
+			continue
+		}
+		if r.window != nil {
+			if u, ok := r.window.NextChange(t, c.zone, best); ok && !u.After(best) {
+				best, found = u, true
+			}
+		}
+		if r.cond != nil {
+			if u, ok := nextBoundary(t, c.zone, r.cond.Granularity()); ok && !u.After(best) {
+				best, found = u, true
+			}
+		}
+	}
+	return best, found
+}
+
+// nextBoundary is the first instant after t at which the clock unit g turns
+// over on loc's wall clock.
+func nextBoundary(t time.Time, loc *time.Location, g condition.Granularity) (time.Time, bool) {
+	if g == condition.Second {
+		return t.Truncate(time.Second).Add(time.Second), true
+	}
+	c := rrule.ToCivil(t, loc)
+	var next time.Time
+	switch g {
+	case condition.Minute:
+		next = c.Truncate(time.Minute).Add(time.Minute)
+	case condition.Hour:
+		next = c.Truncate(time.Hour).Add(time.Hour)
+	case condition.Day:
+		next = time.Date(c.Year(), c.Month(), c.Day()+1, 0, 0, 0, 0, time.UTC)
+	case condition.Month:
+		next = time.Date(c.Year(), c.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	case condition.Year:
+		next = time.Date(c.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	default:
+		return time.Time{}, false
+	}
+	u := rrule.FromCivil(next, loc)
+	// The clock also jumps at a zone transition (in an autumn overlap the
+	// minute goes from 59 back to 00 an hour early).
+	if _, end := t.In(loc).ZoneBounds(); !end.IsZero() && end.After(t) && end.Before(u) {
+		u = end
+	}
+	if !u.After(t) {
+		u = t.Truncate(time.Second).Add(time.Second)
+	}
+	return u, true
+}

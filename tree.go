@@ -1,0 +1,395 @@
+package voicesched
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voicesched/voicesched/condition"
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// MaxDepth is the deepest a parent chain may be (a root is depth 1).
+const MaxDepth = 64
+
+// Endpoint is a user, department or other endpoint of a customer. It has a
+// schedule of its own or none (then it follows its customer's answer), and
+// CustomerState rules in its schedule read its customer's state.
+type Endpoint struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name,omitempty"`
+	CustomerID string    `json:"customerId"`
+	Schedule   *Schedule `json:"schedule,omitempty"`
+}
+
+func (e *Endpoint) clone() *Endpoint {
+	out := *e
+	out.Schedule = e.Schedule.Clone()
+	return &out
+}
+
+// Tree is the file form of a directory: every customer, endpoint and tag.
+type Tree struct {
+	Customers []*CustomerInfo `json:"customers"`
+	Endpoints []*Endpoint     `json:"endpoints,omitempty"`
+	Tags      []Tag           `json:"tags,omitempty"`
+}
+
+// node is one customer or endpoint of a snapshot. Nodes are immutable;
+// they refer to each other by index into Snapshot.nodes, so that a write can
+// replace a node without touching the nodes that point at it.
+type node struct {
+	id       string
+	customer *CustomerInfo // nil for an endpoint
+	endpoint *Endpoint     // nil for a customer
+	parent   int32         // -1 for a root
+	children []int32
+	depth    int
+	env      schedule.Env // what compiled was compiled against
+	compiled *schedule.Compiled
+	subject  *condition.Subject
+	// notes are compile-time problems every answer reports (an unknown zone).
+	notes []string
+}
+
+func (n *node) schedule() *Schedule {
+	if n.customer != nil {
+		return n.customer.Schedule
+	}
+	return n.endpoint.Schedule
+}
+
+func (n *node) name() string {
+	if n.customer != nil {
+		return n.customer.Name
+	}
+	return n.endpoint.Name
+}
+
+// Snapshot is one consistent, immutable version of the whole directory.
+// Every read of a Snapshot sees the same tree, whatever writers do meanwhile.
+type Snapshot struct {
+	cfg     *config
+	index   map[string]int32
+	nodes   []*node
+	roots   []int32
+	tags    map[string]Tag
+	version uint64
+}
+
+// Version increases by one with every successful write.
+func (s *Snapshot) Version() uint64 { return s.version }
+
+// Len returns the number of customers and endpoints.
+func (s *Snapshot) Len() int { return len(s.nodes) }
+
+// StructureError is a problem with the shape of the tree: a duplicate id, a
+// missing parent, a loop, a chain deeper than MaxDepth.
+type StructureError struct {
+	Path    string // e.g. "customers[3].parentCustomerId"
+	Code    string // "duplicate-id", "parent-not-found", "parent-loop", "too-deep", "empty-id"
+	Message string
+}
+
+func (e *StructureError) Error() string { return e.Path + ": " + e.Message }
+
+// build makes a snapshot from scratch. It checks ids, parents, loops and
+// depth, recomputes breadcrumbs and compiles every schedule, parents first.
+// The records are used as given (callers pass copies they own).
+func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	s := &Snapshot{cfg: cfg, index: make(map[string]int32, len(customers)+len(endpoints)),
+		tags: make(map[string]Tag, len(tags)), version: version}
+	for _, t := range tags {
+		s.tags[t.ID] = t
+	}
+	nodes := make([]*node, 0, len(customers)+len(endpoints))
+	add := func(path, id string, n *node) error {
+		if strings.TrimSpace(id) == "" {
+			return &StructureError{Path: path + ".id", Code: "empty-id", Message: "the id is empty"}
+		}
+		if _, dup := s.index[id]; dup {
+			return &StructureError{Path: path + ".id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is used twice", id)}
+		}
+		s.index[id] = int32(len(nodes))
+		nodes = append(nodes, n)
+		return nil
+	}
+	for i, c := range customers {
+		if c == nil {
+			return nil, &StructureError{Path: fmt.Sprintf("customers[%d]", i), Code: "empty-id", Message: "the customer is null"}
+		}
+		if err := add(fmt.Sprintf("customers[%d]", i), c.ID, &node{id: c.ID, customer: c, parent: -1}); err != nil {
+			return nil, err
+		}
+	}
+	for i, e := range endpoints {
+		if e == nil {
+			return nil, &StructureError{Path: fmt.Sprintf("endpoints[%d]", i), Code: "empty-id", Message: "the endpoint is null"}
+		}
+		if err := add(fmt.Sprintf("endpoints[%d]", i), e.ID, &node{id: e.ID, endpoint: e, parent: -1}); err != nil {
+			return nil, err
+		}
+	}
+	// Parents.
+	for i, n := range nodes {
+		var parentID, path string
+		if n.customer != nil {
+			parentID, path = n.customer.ParentCustomerID, fmt.Sprintf("customers[%d].parentCustomerId", i)
+		} else {
+			parentID, path = n.endpoint.CustomerID, fmt.Sprintf("endpoints[%d].customerId", i-len(customers))
+			if parentID == "" {
+				return nil, &StructureError{Path: path, Code: "parent-not-found", Message: "an endpoint needs the customer it belongs to"}
+			}
+		}
+		if parentID == "" {
+			continue
+		}
+		p, ok := s.index[parentID]
+		if !ok || nodes[p].customer == nil {
+			return nil, &StructureError{Path: path, Code: "parent-not-found", Message: fmt.Sprintf("customer %q does not exist", parentID)}
+		}
+		n.parent = p
+		nodes[p].children = append(nodes[p].children, int32(i))
+	}
+	s.nodes = nodes
+	// Depth and loops: every node must reach a root within MaxDepth steps.
+	for i, n := range nodes {
+		depth, at := 1, n
+		for at.parent >= 0 {
+			depth++
+			if depth > MaxDepth {
+				code, msg := "too-deep", fmt.Sprintf("the parent chain of %q is deeper than %d levels", n.id, MaxDepth)
+				if s.chainLoops(int32(i)) {
+					code, msg = "parent-loop", fmt.Sprintf("the parent chain of %q loops back on itself", n.id)
+				}
+				return nil, &StructureError{Path: nodePath(customers, n, i), Code: code, Message: msg}
+			}
+			at = nodes[at.parent]
+		}
+		n.depth = depth
+	}
+	for i, n := range nodes {
+		if n.parent < 0 {
+			s.roots = append(s.roots, int32(i))
+		}
+	}
+	for _, r := range s.roots {
+		s.refresh(r, false)
+	}
+	return s, nil
+}
+
+func nodePath(customers []*CustomerInfo, n *node, i int) string {
+	if n.customer != nil {
+		return fmt.Sprintf("customers[%d].parentCustomerId", i)
+	}
+	return fmt.Sprintf("endpoints[%d].customerId", i-len(customers))
+}
+
+// chainLoops reports whether walking up from i comes back to a node seen.
+func (s *Snapshot) chainLoops(i int32) bool {
+	seen := map[int32]bool{}
+	for at := i; at >= 0; at = s.nodes[at].parent {
+		if seen[at] {
+			return true
+		}
+		seen[at] = true
+	}
+	return false
+}
+
+// refresh brings node i up to date with its place in the tree, then does
+// the same for its children when something they depend on changed: the zone
+// they cascade from, the breadcrumb, the condition subject (endpoints).
+// A schedule is recompiled only when its record or its environment changed;
+// force recompiles node i regardless and rebuilds its subject (used for the
+// node a write changed). Nodes are replaced, never modified, so older
+// snapshots keep theirs.
+func (s *Snapshot) refresh(i int32, force bool) {
+	old := s.nodes[i]
+	n := *old
+	env := schedule.Env{
+		Zone: s.cfg.defaultZone, ZoneID: s.cfg.defaultZoneID,
+		ClosedState: s.cfg.closedState, FallbackState: s.cfg.fallbackState,
+		HasParent: n.parent >= 0,
+	}
+	n.depth = 1
+	if n.parent >= 0 {
+		parent := s.nodes[n.parent]
+		env.Zone, env.ZoneID = parent.compiled.Zone()
+		n.depth = parent.depth + 1
+	}
+	if force || old.compiled == nil || env != old.env || old.compiled.Source() != n.schedule() {
+		n.env = env
+		n.compiled = schedule.Compile(n.schedule(), env)
+		n.notes = nil
+		for _, p := range n.compiled.Problems() {
+			if p.Code == schedule.CodeUnknownZone {
+				n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
+			}
+		}
+	}
+	if n.customer != nil {
+		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
+		if !slices.Equal(crumbs, n.customer.Breadcrumb) {
+			c := *n.customer
+			c.Breadcrumb = crumbs
+			n.customer = &c
+		}
+		if force || n.subject == nil {
+			tagNames := make([]string, 0, len(n.customer.Tags))
+			for _, t := range n.customer.Tags {
+				tagNames = append(tagNames, t.Name)
+			}
+			c := n.customer
+			n.subject = condition.NewSubject(c.ID, c.Name, c.ReferenceID, tagNames, c.Data.Plain())
+		}
+	} else if n.parent >= 0 {
+		n.subject = s.nodes[n.parent].subject
+	}
+	s.nodes[i] = &n
+	oldZone, _ := zoneOf(old)
+	newZone, _ := n.compiled.Zone()
+	if force || oldZone != newZone || n.subject != old.subject ||
+		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb) {
+		for _, ch := range n.children {
+			s.refresh(ch, false)
+		}
+	}
+}
+
+func zoneOf(n *node) (*time.Location, string) {
+	if n.compiled == nil {
+		return nil, ""
+	}
+	return n.compiled.Zone()
+}
+
+// breadcrumb is the path from the root to a customer, the customer last.
+func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrumb {
+	var chain []CustomerBreadcrumb
+	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes[at].parent {
+		chain = append(chain, CustomerBreadcrumb{ID: s.nodes[at].id, Name: s.nodes[at].name()})
+	}
+	out := make([]CustomerBreadcrumb, 0, len(chain)+1)
+	for k := len(chain) - 1; k >= 0; k-- {
+		out = append(out, chain[k])
+	}
+	return append(out, CustomerBreadcrumb{ID: id, Name: name})
+}
+
+// clone returns a shallow copy whose node slice and index may be changed
+// without affecting s (nodes themselves are replaced, never modified).
+func (s *Snapshot) clone() *Snapshot {
+	out := *s
+	out.nodes = append([]*node(nil), s.nodes...)
+	out.version = s.version + 1
+	return &out
+}
+
+func (s *Snapshot) lookup(id string) (int32, error) {
+	i, ok := s.index[id]
+	if !ok {
+		return -1, &NotFoundError{ID: id}
+	}
+	return i, nil
+}
+
+// NotFoundError reports an id that is neither a customer nor an endpoint.
+type NotFoundError struct{ ID string }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no customer or endpoint %q", e.ID) }
+
+// Customer returns a copy of the stored customer (with its breadcrumb), or nil.
+func (s *Snapshot) Customer(id string) *CustomerInfo {
+	i, ok := s.index[id]
+	if !ok || s.nodes[i].customer == nil {
+		return nil
+	}
+	return s.nodes[i].customer.Clone()
+}
+
+// Endpoint returns a copy of the stored endpoint, or nil.
+func (s *Snapshot) Endpoint(id string) *Endpoint {
+	i, ok := s.index[id]
+	if !ok || s.nodes[i].endpoint == nil {
+		return nil
+	}
+	return s.nodes[i].endpoint.clone()
+}
+
+// Tree returns a copy of the whole directory in file form, customers and
+// endpoints in the order they were stored.
+func (s *Snapshot) Tree() Tree {
+	var t Tree
+	for _, n := range s.nodes {
+		if n.customer != nil {
+			t.Customers = append(t.Customers, n.customer.Clone())
+		} else {
+			t.Endpoints = append(t.Endpoints, n.endpoint.clone())
+		}
+	}
+	for _, tag := range s.tags {
+		t.Tags = append(t.Tags, tag)
+	}
+	sortTags(t.Tags)
+	return t
+}
+
+// IDs returns every customer and endpoint id, parents before children.
+func (s *Snapshot) IDs() []string {
+	out := make([]string, 0, len(s.nodes))
+	s.walk(func(i int32) { out = append(out, s.nodes[i].id) })
+	return out
+}
+
+// walk visits every node, parents before their children.
+func (s *Snapshot) walk(visit func(int32)) {
+	var rec func(int32)
+	rec = func(i int32) {
+		visit(i)
+		for _, c := range s.nodes[i].children {
+			rec(c)
+		}
+	}
+	for _, r := range s.roots {
+		rec(r)
+	}
+}
+
+// Problems returns the compile problems of a node's schedule, paths
+// starting at "schedule".
+func (s *Snapshot) Problems(id string) (schedule.Problems, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	return s.nodes[i].compiled.Problems().WithPrefix("schedule"), nil
+}
+
+// EffectiveSchedule is the schedule that decides for a node (the API's
+// GetInheritedSchedule): the node's own, or the nearest ancestor's when it
+// inherits, with the zone it is evaluated in.
+type EffectiveSchedule struct {
+	NodeID     string    `json:"nodeId"`
+	TimeZoneID string    `json:"timeZoneId"`
+	Schedule   *Schedule `json:"schedule,omitempty"`
+}
+
+// EffectiveSchedule returns the schedule that decides for id.
+func (s *Snapshot) EffectiveSchedule(id string) (EffectiveSchedule, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return EffectiveSchedule{}, err
+	}
+	for {
+		n := s.nodes[i]
+		if n.compiled.Inherits() && !n.compiled.ForceClosed() && n.parent >= 0 {
+			i = n.parent
+			continue
+		}
+		_, zoneID := n.compiled.Zone()
+		return EffectiveSchedule{NodeID: n.id, TimeZoneID: zoneID, Schedule: n.schedule().Clone()}, nil
+	}
+}
