@@ -7,145 +7,121 @@ import (
 )
 
 // evalState is what one evaluation borrows from a program's pool: a VM (which
-// keeps its stack between runs and must not be shared), the environment map
-// handed to it, and values boxed by earlier evaluations.
+// keeps its stack between runs and must not be shared) and the environment
+// map handed to it.
 //
-// Putting a value in the map boxes it into an interface, which allocates for
-// strings and for integers above 255. Consecutive evaluations nearly always
-// fall on the same day and minute, so the state keeps the boxed date, year,
-// dayOfYear, time and parentState of the last evaluation and reuses them when
-// they are unchanged. Only now (a new instant each time) costs an allocation.
+// The map outlives an evaluation and belongs to one program, so it is also a
+// cache: fill writes a variable only when its value differs from the one the
+// map already holds. Consecutive evaluations nearly always share the subject
+// and fall in the same day and minute, so most evaluations write nothing, and
+// the costs of writing (a map assignment; boxing, which allocates for strings
+// and integers above 255; formatting date and time) are paid when a value
+// changes. Only now, a new instant each time, is written on every evaluation
+// that uses it.
 type evalState struct {
 	machine vm.VM
 	env     map[string]any
 
-	dayKey    int // year*10000 + month*100 + day the three below were boxed for; 0: none
-	date      any // "2026-11-30"
-	year      any
-	dayOfYear any
+	written variable // variables written at least once; the fields below hold their values
 
-	clockKey int // hour*60 + minute of clock; -1: none
-	clock    any // "14:05"
-
-	parentStateText string
-	parentState     any
-
-	noCustomer any // customerView{}, for a nil or zero Subject
-	noData     any // map[string]any(nil)
+	now                           time.Time
+	dayKey                        int // year*10000 + month*100 + day, the key of date
+	clockKey                      int // hour*60 + minute, the key of time
+	year, month, day, dayOfYear   int
+	hour, minute, second, weekday int
+	subject                       *Subject
+	parentState                   string
+	noCustomer                    any // customerView{}, for a nil or zero Subject
+	noData                        any // map[string]any(nil)
 }
 
 func newEvalState() any {
 	env := make(map[string]any, len(variables)+2)
 	env[hasTagFunction], env[dataKeyFunction] = hasTag, dataKey
-	return &evalState{
-		env:         env,
-		clockKey:    -1,
-		parentState: "",
-		noCustomer:  customerView{},
-		noData:      map[string]any(nil),
-	}
+	return &evalState{env: env, noCustomer: customerView{}, noData: map[string]any(nil)}
 }
 
 // weekdays are the weekday values, boxed once; the table is never written.
 var weekdays = [7]any{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
-// fill sets in s.env the variables the program uses (uses) from in; each
-// map assignment costs about as much as the rest of a simple evaluation, so
-// unused ones are skipped. Entries the program does not use may hold stale
-// values from an earlier evaluation; the program cannot read them, because
-// Compile admits only known names and no dynamic access to the environment
-// ($env).
+// fill brings the variables the program uses (uses) in s.env up to date for
+// in. Entries the program does not use are never written; the program cannot
+// read them, because Compile admits only known names and no dynamic access to
+// the environment ($env).
 func (s *evalState) fill(in Input, uses variable) {
 	const calendar = varDate | varYear | varMonth | varDay | varWeekday | varDayOfYear
 	const clock = varTime | varHour | varMinute | varSecond
-	env := s.env
 
-	if uses&varNow != 0 {
-		env["now"] = in.Now
+	if uses&varNow != 0 && (s.written&varNow == 0 || s.now != in.Now) {
+		s.now = in.Now
+		s.env["now"] = in.Now
+		s.written |= varNow
 	}
 	if uses&calendar != 0 {
 		year, month, day := in.Now.Date()
-		if uses&(varDate|varYear|varDayOfYear) != 0 {
-			s.boxDay(in.Now, year, int(month), day)
-			if uses&varDate != 0 {
-				env["date"] = s.date
-			}
-			if uses&varYear != 0 {
-				env["year"] = s.year
-			}
-			if uses&varDayOfYear != 0 {
-				env["dayOfYear"] = s.dayOfYear
+		if uses&varDate != 0 {
+			key := year*10000 + int(month)*100 + day // month*100+day is 101..1231: keys are unique
+			if s.written&varDate == 0 || s.dayKey != key {
+				s.dayKey = key
+				s.env["date"] = time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+				s.written |= varDate
 			}
 		}
-		// Values below 256 box without allocating.
-		if uses&varMonth != 0 {
-			env["month"] = int(month)
-		}
-		if uses&varDay != 0 {
-			env["day"] = day
+		s.putInt(uses, varYear, "year", &s.year, year)
+		s.putInt(uses, varMonth, "month", &s.month, int(month))
+		s.putInt(uses, varDay, "day", &s.day, day)
+		if uses&varDayOfYear != 0 {
+			s.putInt(uses, varDayOfYear, "dayOfYear", &s.dayOfYear, in.Now.YearDay())
 		}
 		if uses&varWeekday != 0 {
-			env["weekday"] = weekdays[in.Now.Weekday()]
+			weekday := int(in.Now.Weekday())
+			if s.written&varWeekday == 0 || s.weekday != weekday {
+				s.weekday = weekday
+				s.env["weekday"] = weekdays[weekday]
+				s.written |= varWeekday
+			}
 		}
 	}
 	if uses&clock != 0 {
 		hour, minute, second := in.Now.Clock()
-		if uses&varHour != 0 {
-			env["hour"] = hour
-		}
-		if uses&varMinute != 0 {
-			env["minute"] = minute
-		}
-		if uses&varSecond != 0 {
-			env["second"] = second
-		}
 		if uses&varTime != 0 {
-			s.boxClock(hour, minute)
-			env["time"] = s.clock
+			key := hour*60 + minute
+			if s.written&varTime == 0 || s.clockKey != key {
+				s.clockKey = key
+				s.env["time"] = string([]byte{
+					byte('0' + hour/10), byte('0' + hour%10), ':', byte('0' + minute/10), byte('0' + minute%10),
+				})
+				s.written |= varTime
+			}
 		}
+		s.putInt(uses, varHour, "hour", &s.hour, hour)
+		s.putInt(uses, varMinute, "minute", &s.minute, minute)
+		s.putInt(uses, varSecond, "second", &s.second, second)
 	}
-	if uses&(varCustomer|varData) != 0 {
+	const subjectParts = varCustomer | varData
+	if uses&subjectParts != 0 && (s.written&subjectParts == 0 || s.subject != in.Subject) {
+		s.subject = in.Subject
 		customer, data := s.noCustomer, s.noData
 		if in.Subject != nil && in.Subject.customer != nil {
 			customer, data = in.Subject.customer, in.Subject.data
 		}
-		if uses&varCustomer != 0 {
-			env["customer"] = customer
-		}
-		if uses&varData != 0 {
-			env["data"] = data
-		}
+		s.env["customer"], s.env["data"] = customer, data
+		s.written |= subjectParts
 	}
-	if uses&varParentState != 0 {
-		if in.ParentState != s.parentStateText {
-			s.parentStateText, s.parentState = in.ParentState, in.ParentState
-		}
-		env["parentState"] = s.parentState
+	if uses&varParentState != 0 && (s.written&varParentState == 0 || s.parentState != in.ParentState) {
+		s.parentState = in.ParentState
+		s.env["parentState"] = in.ParentState
+		s.written |= varParentState
 	}
 }
 
-// boxDay refreshes date, year and dayOfYear when the civil day changed.
-// Years outside 0..9999 are written with as many digits as they need (and a
-// minus sign when negative), as time.Format writes "2006".
-func (s *evalState) boxDay(now time.Time, year, month, day int) {
-	key := year*10000 + month*100 + day // month*100+day is in 101..1231, so keys are unique and never 0
-	if key == s.dayKey {
+// putInt writes the integer variable bit under name when the program uses it
+// and its value differs from *last.
+func (s *evalState) putInt(uses, bit variable, name string, last *int, value int) {
+	if uses&bit == 0 || (s.written&bit != 0 && *last == value) {
 		return
 	}
-	s.dayKey = key
-	s.date = time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-	s.year = year
-	s.dayOfYear = now.YearDay()
-}
-
-// boxClock refreshes clock when the wall-clock minute changed.
-func (s *evalState) boxClock(hour, minute int) {
-	key := hour*60 + minute
-	if key == s.clockKey {
-		return
-	}
-	s.clockKey = key
-	s.clock = string([]byte{
-		byte('0' + hour/10), byte('0' + hour%10), ':', byte('0' + minute/10), byte('0' + minute%10),
-	})
+	*last = value
+	s.env[name] = value
+	s.written |= bit
 }
