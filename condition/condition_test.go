@@ -153,6 +153,17 @@ func TestEvalDoesNotReuseAnotherInputsValues(t *testing.T) {
 		assert.Equal(t, step.want, got, "step %d", i)
 	}
 
+	everything, err := Compile(fmt.Sprintf(`now.Unix() == %d && year == 2026 && month == 11 && day == 30 && hour == 14 && minute == 5 && second == 9 && weekday == "Monday"`,
+		mondayAfternoon.Unix()))
+	require.NoError(t, err)
+	for _, change := range []time.Duration{time.Second, time.Minute, time.Hour, 24 * time.Hour, 31 * 24 * time.Hour, 365 * 24 * time.Hour} {
+		for _, now := range []time.Time{mondayAfternoon, mondayAfternoon.Add(change), mondayAfternoon} {
+			got, err := everything.Eval(Input{Now: now})
+			require.NoError(t, err)
+			assert.Equal(t, now.Equal(mondayAfternoon), got, "%v", now)
+		}
+	}
+
 	yearly, err := Compile(`year == 2026 && dayOfYear == 334`)
 	require.NoError(t, err)
 	for i, now := range []time.Time{mondayAfternoon, mondayAfternoon.AddDate(0, 0, 1), mondayAfternoon.AddDate(1, 0, 0), mondayAfternoon} {
