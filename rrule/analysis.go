@@ -80,7 +80,7 @@ func (m *matcher) hasOccurrences() bool {
 		good := make([]bool, g)
 		anyGood := false
 		for j := range m.classCount {
-			if m.clk.hourSet(m.clk.residue(j)) != 0 {
+			if m.clk.hourSet(m.residue(j)) != 0 {
 				good[j%g] = true
 				anyGood = true
 			}
@@ -129,7 +129,7 @@ func (m *matcher) countedOccurrence(count int64) (int64, bool) {
 				}
 			}
 			if mask.has(from) && !m.skipDay(m.startDay) {
-				skipped = m.clk.countBefore(m.clk.residue(m.startDay), startTod)
+				skipped = m.clk.countBefore(m.residue(m.startDay), startTod)
 			}
 		}
 		n := counter.maskTotal(&mask, yearStart) - skipped
@@ -142,7 +142,7 @@ func (m *matcher) countedOccurrence(count int64) (int64, bool) {
 			if m.skipDay(day) {
 				continue
 			}
-			r := m.clk.residue(day)
+			r := m.residue(day)
 			inDay := counter.day(day)
 			before := int64(0)
 			if day == m.startDay {
@@ -170,7 +170,7 @@ type dayCounter struct {
 func (m *matcher) newDayCounter() *dayCounter {
 	c := &dayCounter{m: m, perDay: make([]int64, m.classCount), prefix: make([]int64, m.classCount+1)}
 	for j := range m.classCount {
-		c.perDay[j] = m.clk.countDay(m.clk.residue(j))
+		c.perDay[j] = m.clk.countDay(m.residue(j))
 		c.prefix[j+1] = c.prefix[j] + c.perDay[j]
 	}
 	return c

@@ -111,14 +111,14 @@ func (m *matcher) runEnd(p int64, limitDay int64) int64 {
 		return p
 	}
 	day, tod := p/secondsPerDay, int32(p%secondsPerDay)
-	r := m.clk.residue(day)
+	r := m.residue(day)
 	k := m.classIndex(r)
 	t := m.chainEndInDay(k, tod)
 	end := day*secondsPerDay + int64(t)
 	if m.chains.dayChain && m.chains.index[k+1]-m.chains.index[k] == 1 {
 		last := m.lastOfCandidateRun(day, min(limitDay, m.lastDay))
 		if last > day {
-			t, _ := m.clk.lastAtOrBefore(m.clk.residue(last), secondsPerDay-1)
+			t, _ := m.clk.lastAtOrBefore(m.residue(last), secondsPerDay-1)
 			end = last*secondsPerDay + int64(t)
 		}
 	}

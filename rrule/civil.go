@@ -121,6 +121,32 @@ func yearOfDay(day int64) (year int64, yearDay int) {
 	return n400*400 + n100*100 + n4*4 + n1 + 1, int(rest)
 }
 
+// dayInfo splits a day number (>= 0) into its year, zero-based day of the year and year type
+// (see yearType) with one pass of the 400/100/4/1-year decomposition.
+func dayInfo(day int64) (year int64, yearDay int, typ int) {
+	n400 := day / daysPer400
+	rest := day % daysPer400
+	n100 := rest / 36524
+	if n100 == 4 {
+		n100 = 3
+	}
+	rest -= n100 * 36524
+	n4 := rest / 1461
+	rest -= n4 * 1461
+	n1 := rest / 365
+	if n1 == 4 {
+		n1 = 3
+	}
+	rest -= n1 * 365
+	year = n400*400 + n100*100 + n4*4 + n1 + 1
+	// The fourth year of a 4-year block is a leap year unless it ends a century other than
+	// the 400th; the year before the first year of a block is the previous block's fourth.
+	leap := n1 == 3 && (n4 != 24 || n100 == 3)
+	prevLeap := n1 == 0 && (n4 != 0 || n100 == 0)
+	jan1 := (day - rest) % 7
+	return year, int(rest), int(jan1)*4 + boolInt(leap)*2 + boolInt(prevLeap)
+}
+
 // monthStart[leap][m] is the zero-based day of the year on which month m+1 starts;
 // monthStart[leap][12] is the year's length.
 var monthStart = [2][13]int{

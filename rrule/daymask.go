@@ -158,37 +158,58 @@ func (f *dayFilter) buildYearMasks() (masks [28]yearMask) {
 
 func (f *dayFilter) yearMask(jan1, leap, prevLeap int) yearMask {
 	yearLen := 365 + leap
-	var weekNo, ordinal yearMask
+	var out yearMask
+	out.setRange(0, yearLen)
+	restrict := func(part *yearMask) { out = out.and(part) }
+	if f.months != 0 {
+		var part yearMask
+		for month := range 12 {
+			if f.months>>(month+1)&1 != 0 {
+				part.setRange(monthStart[leap][month], monthStart[leap][month+1])
+			}
+		}
+		restrict(&part)
+	}
 	if f.hasWeekNo {
-		weekNo = weekNoMask(f.weekNos, jan1, leap, prevLeap)
+		part := weekNoMask(f.weekNos, jan1, leap, prevLeap)
+		restrict(&part)
+	}
+	if f.hasWeekdaySet {
+		var part yearMask
+		for w := range 7 {
+			if f.weekdays>>w&1 != 0 {
+				for i := (w - jan1 + 7) % 7; i < yearLen; i += 7 {
+					part.set(i)
+				}
+			}
+		}
+		restrict(&part)
 	}
 	if f.hasOrdinals {
-		ordinal = f.ordinalMask(jan1, leap)
+		part := f.ordinalMask(jan1, leap)
+		restrict(&part)
 	}
-	var out yearMask
-	for i := range yearLen {
-		month := monthOfYearDay(leap, i) // zero-based
-		monthDay := i - monthStart[leap][month] + 1
-		monthLen := monthStart[leap][month+1] - monthStart[leap][month]
-		if f.months != 0 && f.months>>(month+1)&1 == 0 {
-			continue
+	if f.hasMonthDays {
+		var part yearMask
+		for month := range 12 {
+			first := monthStart[leap][month]
+			monthLen := monthStart[leap][month+1] - first
+			for d := 1; d <= monthLen; d++ {
+				if f.monthDays>>d&1 != 0 || f.negMonthDays>>(monthLen-d+1)&1 != 0 {
+					part.set(first + d - 1)
+				}
+			}
 		}
-		if f.hasWeekNo && !weekNo.has(i) {
-			continue
+		restrict(&part)
+	}
+	if f.hasYearDays {
+		var part yearMask
+		for i := range yearLen {
+			if f.yearDays.has(i) || f.negYearDays.has(yearLen-1-i) {
+				part.set(i)
+			}
 		}
-		if f.hasWeekdaySet && f.weekdays>>((jan1+i)%7)&1 == 0 {
-			continue
-		}
-		if f.hasOrdinals && !ordinal.has(i) {
-			continue
-		}
-		if f.hasMonthDays && f.monthDays>>monthDay&1 == 0 && f.negMonthDays>>(monthLen-monthDay+1)&1 == 0 {
-			continue
-		}
-		if f.hasYearDays && !f.yearDays.has(i) && !f.negYearDays.has(yearLen-1-i) {
-			continue
-		}
-		out.set(i)
+		restrict(&part)
 	}
 	return out
 }

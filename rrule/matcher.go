@@ -30,6 +30,8 @@ type matcher struct {
 	classGCD       int64 // gcd(interval, units per day); residues of one rule share residue mod this
 	classCount     int64 // interval / classGCD (1 when not sub-daily)
 	allClassesGood bool  // every class has at least one time
+	residue0       int64   // the residue of every day when classCount is 1
+	residues       []int64 // residues[d mod classCount] is day d's residue
 	dailyPattern   uint64
 
 	// bySetPosition for Weekly, Monthly and Yearly (other frequencies fold it into clk).
@@ -114,6 +116,13 @@ func newMatcher(n normSpec, full bool) *matcher {
 		m.classGCD = gcd(m.interval, m.clk.unitsPerDay)
 		m.classCount = m.interval / m.classGCD
 	}
+	m.residue0 = m.clk.residue(0)
+	if m.classCount > 1 {
+		m.residues = make([]int64, m.classCount)
+		for j := range m.classCount {
+			m.residues[j] = m.clk.residue(j)
+		}
+	}
 	m.allClassesGood = true
 	for k := range m.classCount {
 		if m.clk.hourSet(m.classResidue(k)) == 0 {
@@ -150,6 +159,15 @@ func newMatcher(n normSpec, full bool) *matcher {
 // classResidue is the residue of the k-th day class.
 func (m *matcher) classResidue(k int64) int64 {
 	return floorMod(m.clk.anchor, m.classGCD) + k*m.classGCD
+}
+
+// residue is the class residue of day d >= 0 (see clock): residues repeat every
+// classCount days.
+func (m *matcher) residue(d int64) int64 {
+	if m.classCount == 1 {
+		return m.residue0
+	}
+	return m.residues[d%m.classCount]
 }
 
 // classIndex maps a residue to its class number.
@@ -276,8 +294,7 @@ func selectMask(mask uint64, positions []int) uint64 {
 
 // dayMask returns the day filter's verdict for day d together with its calendar position.
 func (m *matcher) dayMask(d int64) (year int64, yearDay int, ok bool) {
-	year, yearDay = yearOfDay(d)
-	t := int((d-int64(yearDay))%7)*4 + boolInt(isLeap(year))*2 + boolInt(isLeap(year-1))
+	year, yearDay, t := dayInfo(d)
 	return year, yearDay, m.masks[t].has(yearDay)
 }
 
@@ -306,7 +323,7 @@ func (m *matcher) isCandidate(d int64) bool {
 	case Daily:
 		return floorMod(d-m.startDay, m.interval) == 0
 	default:
-		return m.clk.hourSet(m.clk.residue(d)) != 0
+		return m.clk.hourSet(m.residue(d)) != 0
 	}
 }
 
@@ -361,7 +378,7 @@ func (m *matcher) yearCandidates(year, yearStart int64) yearMask {
 
 // skipDay reports whether a set day of yearCandidates still fails the class test.
 func (m *matcher) skipDay(d int64) bool {
-	return m.subDaily && !m.allClassesGood && m.clk.hourSet(m.clk.residue(d)) == 0
+	return m.subDaily && !m.allClassesGood && m.clk.hourSet(m.residue(d)) == 0
 }
 
 // nextYearToScan returns the first year after year that can hold candidate days.

@@ -18,7 +18,7 @@ func (m *matcher) prev(x, lo int64) (int64, bool) {
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
 	if m.isCandidate(day) {
-		if t, ok := m.clk.lastAtOrBefore(m.clk.residue(day), tod); ok {
+		if t, ok := m.clk.lastAtOrBefore(m.residue(day), tod); ok {
 			o := day*secondsPerDay + int64(t)
 			return o, o >= lo
 		}
@@ -27,7 +27,7 @@ func (m *matcher) prev(x, lo int64) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	t, _ := m.clk.lastAtOrBefore(m.clk.residue(day), secondsPerDay-1)
+	t, _ := m.clk.lastAtOrBefore(m.residue(day), secondsPerDay-1)
 	o := day*secondsPerDay + int64(t)
 	return o, o >= lo
 }
@@ -47,7 +47,7 @@ func (m *matcher) next(x, hi int64) (int64, bool) {
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
 	if m.isCandidate(day) {
-		if t, ok := m.clk.firstAtOrAfter(m.clk.residue(day), tod); ok {
+		if t, ok := m.clk.firstAtOrAfter(m.residue(day), tod); ok {
 			o := day*secondsPerDay + int64(t)
 			return o, o <= hi
 		}
@@ -56,7 +56,7 @@ func (m *matcher) next(x, hi int64) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	t, _ := m.clk.firstAtOrAfter(m.clk.residue(day), 0)
+	t, _ := m.clk.firstAtOrAfter(m.residue(day), 0)
 	o := day*secondsPerDay + int64(t)
 	return o, o <= hi
 }
