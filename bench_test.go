@@ -334,8 +334,8 @@ func BenchmarkEvaluateAll(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				all := s.EvaluateAll(benchQuery)
-				if len(all) != n {
-					b.Fatal(len(all))
+				if all.Len() != n {
+					b.Fatal(all.Len())
 				}
 			}
 		})

@@ -86,7 +86,10 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 
 // PutCustomer adds c, or replaces the stored customer with the same id
 // (moving it when its parent changes). c is copied and its breadcrumb
-// recomputed; on error nothing changes.
+// recomputed; only what depends on it is recompiled. Only the tree's shape
+// is checked (parent exists, no loop, depth): a schedule with errors is
+// stored, and its broken rules never match — use ValidateCustomer or Patch
+// to refuse them. On error nothing changes.
 func (e *Engine) PutCustomer(c *CustomerInfo) error {
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
@@ -94,19 +97,7 @@ func (e *Engine) PutCustomer(c *CustomerInfo) error {
 	c = c.Clone()
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
-	s := e.current.Load()
-	next, err := e.rebuild(s, func(customers *[]*CustomerInfo, _ *[]*Endpoint, _ *[]Tag) error {
-		if i, ok := s.index[c.ID]; ok && s.nodes[i].customer != nil {
-			for k, old := range *customers {
-				if old.ID == c.ID {
-					(*customers)[k] = c
-					return nil
-				}
-			}
-		}
-		*customers = append(*customers, c)
-		return nil
-	})
+	next, err := e.current.Load().put(c)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package voicesched
 
 import (
+	"iter"
 	"sort"
 	"time"
 
@@ -192,21 +193,41 @@ func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
 	return out, nil
 }
 
+// Answers holds one answer for every node of a snapshot.
+type Answers struct {
+	snapshot *Snapshot
+	answers  []Answer
+}
+
+// Len returns the number of answers (one a node).
+func (a *Answers) Len() int { return len(a.answers) }
+
+// Get returns the answer for node id.
+func (a *Answers) Get(id string) (Answer, bool) {
+	i, ok := a.snapshot.index[id]
+	if !ok {
+		return Answer{}, false
+	}
+	return a.answers[i], true
+}
+
+// All yields every node id with its answer, parents before children.
+func (a *Answers) All() iter.Seq2[string, Answer] {
+	return func(yield func(string, Answer) bool) {
+		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes[i].id, a.answers[i]) })
+	}
+}
+
 // EvaluateAll answers for every node at instant t, computing each node's
-// state once (parents before children, a child reusing its parent's answer).
-// The map is keyed by node id.
-func (s *Snapshot) EvaluateAll(t time.Time) map[string]Answer {
+// state once: parents before children, a child reusing its parent's answer.
+func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
 	answers := make([]Answer, len(s.nodes))
 	done := make([]bool, len(s.nodes))
 	s.walk(func(i int32) {
 		answers[i] = s.answerWith(i, t, answers, done)
 		done[i] = true
 	})
-	out := make(map[string]Answer, len(s.nodes))
-	for i, n := range s.nodes {
-		out[n.id] = answers[i]
-	}
-	return out
+	return &Answers{snapshot: s, answers: answers}
 }
 
 // answerWith is answer with the parent's answer taken from a memo.

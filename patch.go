@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -95,7 +96,10 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	fail := func(path, code, format string, args ...any) {
 		problems = append(problems, schedule.Problem{Path: path, Code: code, Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)})
 	}
-	c := old.customer.Clone()
+	// Stored records are never modified, so the new record shares every
+	// member the patch does not touch with the old one.
+	record := *old.customer
+	c := &record
 	if p.Name.HasValue() {
 		if strings.TrimSpace(p.Name.Value) == "" {
 			fail("name", CodeEmptyName, "the name cannot be empty")
@@ -108,25 +112,13 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	newParent := old.parent
 	if p.ParentCustomerID.HasValue() {
 		c.ParentCustomerID = p.ParentCustomerID.Value
-		newParent = -1
-		if id := p.ParentCustomerID.Value; id != "" {
-			j, ok := s.index[id]
-			switch {
-			case !ok || s.nodes[j].customer == nil:
-				fail("parentCustomerId", CodeParentNotFound, "customer %q does not exist", id)
-			case j == i:
-				fail("parentCustomerId", CodeParentLoop, "a customer cannot be its own parent")
-			case s.isAncestor(i, j):
-				fail("parentCustomerId", CodeParentLoop, "%q is below this customer; moving there would make a loop", id)
-			default:
-				newParent = j
-				if depth := s.nodes[j].depth + s.height(i); depth > MaxDepth {
-					fail("parentCustomerId", CodeTooDeep, "moving under %q would make the tree %d levels deep; at most %d are allowed", id, depth, MaxDepth)
-				}
-			}
+		var problem *schedule.Problem
+		if newParent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
+			problems = append(problems, *problem)
 		}
 	}
 	if p.Data.HasValue() {
+		c.Data = maps.Clone(c.Data)
 		if c.Data == nil {
 			c.Data = Struct{}
 		}
@@ -174,19 +166,17 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		a := *p.AppSettings.Value
 		c.AppSettings = &a
 	}
-	{
-		// The resulting schedule must compile without errors, in the zone it
-		// will cascade from after the move.
-		env := old.env
-		env.HasParent = newParent >= 0
-		env.Zone, env.ZoneID = s.cfg.defaultZone, s.cfg.defaultZoneID
-		if newParent >= 0 {
-			env.Zone, env.ZoneID = s.nodes[newParent].compiled.Zone()
-		}
-		for _, pr := range schedule.Compile(c.Schedule, env).Problems().WithPrefix("schedule") {
-			if pr.Severity == schedule.SeverityError {
-				problems = append(problems, pr)
-			}
+	// The resulting schedule must compile without errors, in the zone it
+	// will cascade from after the move. The compiled schedule is kept for
+	// the new node when its schedule or environment changed.
+	env := s.envFor(newParent)
+	compiled := old.compiled
+	if env != old.env || c.Schedule != old.customer.Schedule {
+		compiled = schedule.Compile(c.Schedule, env)
+	}
+	for _, pr := range compiled.Problems().WithPrefix("schedule") {
+		if pr.Severity == schedule.SeverityError {
+			problems = append(problems, pr)
 		}
 	}
 	if len(problems) > 0 {
@@ -197,15 +187,16 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		c.LastModifiedBy = by
 	}
 	next := s.clone()
-	next.replace(i, c, newParent)
+	next.replace(i, c, newParent, env, compiled)
 	return next, next.nodes[i].customer, nil
 }
 
 // replace puts record c at node i under parent newParent and refreshes what
 // depends on it. s must be a private clone.
-func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32) {
+func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedule.Env, compiled *schedule.Compiled) {
 	n := *s.nodes[i]
 	n.customer = c
+	n.setCompiled(env, compiled)
 	if newParent != n.parent {
 		if n.parent >= 0 {
 			op := *s.nodes[n.parent]
@@ -225,6 +216,64 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32) {
 	}
 	s.nodes[i] = &n
 	s.refresh(i, true)
+}
+
+// placeUnder checks that node i (-1 for a new node) may have the customer
+// parentID ("" for none) as its parent, and returns the parent's index.
+func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Problem) {
+	if parentID == "" {
+		return -1, nil
+	}
+	problem := func(code, format string, args ...any) (int32, *schedule.Problem) {
+		return -1, &schedule.Problem{Path: "parentCustomerId", Code: code, Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)}
+	}
+	j, ok := s.index[parentID]
+	switch {
+	case !ok || s.nodes[j].customer == nil:
+		return problem(CodeParentNotFound, "customer %q does not exist", parentID)
+	case j == i:
+		return problem(CodeParentLoop, "a customer cannot be its own parent")
+	case i >= 0 && s.isAncestor(i, j):
+		return problem(CodeParentLoop, "%q is below this customer; moving there would make a loop", parentID)
+	}
+	height := 1
+	if i >= 0 {
+		height = s.height(i)
+	}
+	if depth := s.nodes[j].depth + height; depth > MaxDepth {
+		return problem(CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
+	}
+	return j, nil
+}
+
+// put adds or replaces customer record c (owned by the caller) in a new
+// snapshot, recompiling only what depends on it.
+func (s *Snapshot) put(c *CustomerInfo) (*Snapshot, error) {
+	if strings.TrimSpace(c.ID) == "" {
+		return nil, &StructureError{Path: "id", Code: "empty-id", Message: "the id is empty"}
+	}
+	i, exists := s.index[c.ID]
+	if exists && s.nodes[i].customer == nil {
+		return nil, &StructureError{Path: "id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is an endpoint's", c.ID)}
+	}
+	if !exists {
+		i = -1
+	}
+	newParent, problem := s.placeUnder(i, c.ParentCustomerID)
+	if problem != nil {
+		return nil, &StructureError{Path: problem.Path, Code: problem.Code, Message: problem.Message}
+	}
+	next := s.clone()
+	if !exists {
+		i = int32(len(next.nodes))
+		next.index = maps.Clone(s.index)
+		next.index[c.ID] = i
+		next.nodes = append(next.nodes, &node{id: c.ID, customer: c, parent: -1})
+		next.roots = append(slices.Clone(s.roots), i)
+	}
+	env := next.envFor(newParent)
+	next.replace(i, c, newParent, env, schedule.Compile(c.Schedule, env))
+	return next, nil
 }
 
 // isAncestor reports whether a is an ancestor of d.

@@ -199,8 +199,9 @@ func TestReadersSeeOneConsistentVersion(t *testing.T) {
 				}
 				s := e.Snapshot()
 				all := s.EvaluateAll(at)
-				want := all["root"].StateName
-				for id, a := range all {
+				root, _ := all.Get("root")
+				want := root.StateName
+				for id, a := range all.All() {
 					if a.StateName != want {
 						t.Errorf("snapshot %d: %s is %q but root is %q", s.Version(), id, a.StateName, want)
 						return

@@ -203,32 +203,19 @@ func (s *Snapshot) chainLoops(i int32) bool {
 // the same for its children when something they depend on changed: the zone
 // they cascade from, the breadcrumb, the condition subject (endpoints).
 // A schedule is recompiled only when its record or its environment changed;
-// force recompiles node i regardless and rebuilds its subject (used for the
-// node a write changed). Nodes are replaced, never modified, so older
+// force rebuilds node i's condition subject and refreshes its children (used
+// for the node a write changed). Nodes are replaced, never modified, so older
 // snapshots keep theirs.
 func (s *Snapshot) refresh(i int32, force bool) {
 	old := s.nodes[i]
 	n := *old
-	env := schedule.Env{
-		Zone: s.cfg.defaultZone, ZoneID: s.cfg.defaultZoneID,
-		ClosedState: s.cfg.closedState, FallbackState: s.cfg.fallbackState,
-		HasParent: n.parent >= 0,
-	}
+	env := s.envFor(n.parent)
 	n.depth = 1
 	if n.parent >= 0 {
-		parent := s.nodes[n.parent]
-		env.Zone, env.ZoneID = parent.compiled.Zone()
-		n.depth = parent.depth + 1
+		n.depth = s.nodes[n.parent].depth + 1
 	}
-	if force || old.compiled == nil || env != old.env || old.compiled.Source() != n.schedule() {
-		n.env = env
-		n.compiled = schedule.Compile(n.schedule(), env)
-		n.notes = nil
-		for _, p := range n.compiled.Problems() {
-			if p.Code == schedule.CodeUnknownZone {
-				n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
-			}
-		}
+	if n.compiled == nil || env != n.env || n.compiled.Source() != n.schedule() {
+		n.setCompiled(env, schedule.Compile(n.schedule(), env))
 	}
 	if n.customer != nil {
 		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
@@ -257,6 +244,30 @@ func (s *Snapshot) refresh(i int32, force bool) {
 			s.refresh(ch, false)
 		}
 	}
+}
+
+// setCompiled installs a compiled schedule and the notes every answer of
+// the node reports (a zone id that did not resolve).
+func (n *node) setCompiled(env schedule.Env, compiled *schedule.Compiled) {
+	n.env, n.compiled, n.notes = env, compiled, nil
+	for _, p := range compiled.Problems() {
+		if p.Code == schedule.CodeUnknownZone {
+			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
+		}
+	}
+}
+
+// envFor is what a node under parent (-1: a root) is compiled against.
+func (s *Snapshot) envFor(parent int32) schedule.Env {
+	env := schedule.Env{
+		Zone: s.cfg.defaultZone, ZoneID: s.cfg.defaultZoneID,
+		ClosedState: s.cfg.closedState, FallbackState: s.cfg.fallbackState,
+		HasParent: parent >= 0,
+	}
+	if parent >= 0 {
+		env.Zone, env.ZoneID = s.nodes[parent].compiled.Zone()
+	}
+	return env
 }
 
 func zoneOf(n *node) (*time.Location, string) {
@@ -346,15 +357,26 @@ func (s *Snapshot) IDs() []string {
 
 // walk visits every node, parents before their children.
 func (s *Snapshot) walk(visit func(int32)) {
-	var rec func(int32)
-	rec = func(i int32) {
-		visit(i)
-		for _, c := range s.nodes[i].children {
-			rec(c)
-		}
+	s.walkUntil(func(i int32) bool { visit(i); return true })
+}
+
+// walkUntil is walk that stops when visit returns false. It uses an explicit
+// stack: depth is bounded by MaxDepth, but width is not.
+func (s *Snapshot) walkUntil(visit func(int32) bool) {
+	stack := make([]int32, 0, 64)
+	for k := len(s.roots) - 1; k >= 0; k-- {
+		stack = append(stack, s.roots[k])
 	}
-	for _, r := range s.roots {
-		rec(r)
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !visit(i) {
+			return
+		}
+		children := s.nodes[i].children
+		for k := len(children) - 1; k >= 0; k-- {
+			stack = append(stack, children[k])
+		}
 	}
 }
 
