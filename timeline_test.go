@@ -217,3 +217,20 @@ func TestReadersSeeOneConsistentVersion(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, "C", e.Snapshot().Customer("root").Schedule.DefaultState)
 }
+
+func TestEvaluateAllAgreesWithEvaluate(t *testing.T) {
+	s := sampleEngine(t).Snapshot()
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 200; k++ {
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+		all := s.EvaluateAll(at)
+		require.Equal(t, s.Len(), all.Len())
+		for id, a := range all.All() {
+			one, err := s.Evaluate(id, at)
+			require.NoError(t, err)
+			require.Equal(t, one, a, "%s at %v", id, at)
+		}
+	}
+	_, ok := s.EvaluateAll(time.Now()).Get("nobody")
+	assert.False(t, ok)
+}
