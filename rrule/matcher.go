@@ -27,9 +27,9 @@ type matcher struct {
 	clk   clock
 	// Day classes (sub-daily frequencies): the days whose aligned units share a residue.
 	subDaily       bool
-	classGCD       int64 // gcd(interval, units per day); residues of one rule share residue mod this
-	classCount     int64 // interval / classGCD (1 when not sub-daily)
-	allClassesGood bool  // every class has at least one time
+	classGCD       int64   // gcd(interval, units per day); residues of one rule share residue mod this
+	classCount     int64   // interval / classGCD (1 when not sub-daily)
+	allClassesGood bool    // every class has at least one time
 	residue0       int64   // the residue of every day when classCount is 1
 	residues       []int64 // residues[d mod classCount] is day d's residue
 	dailyPattern   uint64
