@@ -1,0 +1,183 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// Grid cells that are not a state.
+const (
+	cellOutside = '.' // the hour lies outside the range asked for
+	cellSkipped = '-' // the clock skipped this hour (spring forward)
+	cellOther   = '*' // a state beyond the 36 letters and digits
+)
+
+// stateLetters gives every state a letter in order of first appearance:
+// the first letter of its name not yet taken, else any free letter, then
+// digits, then '*' for all the rest. Letters are upper case; the grid uses
+// the lower case for an hour in which the state changed.
+func stateLetters(intervals []voicesched.Interval) (map[string]byte, []string) {
+	letters := map[string]byte{}
+	var order []string
+	used := map[byte]bool{}
+	take := func(state string) byte {
+		for i := 0; i < len(state); i++ {
+			ch := state[i]
+			if ch >= 'a' && ch <= 'z' {
+				ch -= 'a' - 'A'
+			}
+			if ch >= 'A' && ch <= 'Z' && !used[ch] {
+				return ch
+			}
+		}
+		for ch := byte('A'); ch <= 'Z'; ch++ {
+			if !used[ch] {
+				return ch
+			}
+		}
+		for ch := byte('0'); ch <= '9'; ch++ {
+			if !used[ch] {
+				return ch
+			}
+		}
+		return cellOther
+	}
+	for _, iv := range intervals {
+		if _, ok := letters[iv.State]; ok {
+			continue
+		}
+		ch := take(iv.State)
+		used[ch] = true
+		letters[iv.State] = ch
+		order = append(order, iv.State)
+	}
+	return letters, order
+}
+
+// civilHourStart returns the first instant whose wall clock in loc reads
+// day at hour or later (hour 24 is the next day's midnight). In an autumn
+// overlap the hour therefore spans both readings of the clock; in a spring
+// gap the skipped hour starts and ends at the same instant.
+func civilHourStart(day time.Time, hour int, loc *time.Location) time.Time {
+	civil := time.Date(day.Year(), day.Month(), day.Day(), hour, 0, 0, 0, time.UTC)
+	t, err := schedule.ParseInstant("hour", civil.Format("2006-01-02T15:04:05"), loc)
+	if err != nil {
+		// Unreachable: the text is always a valid date-time.
+		return time.Date(civil.Year(), civil.Month(), civil.Day(), civil.Hour(), 0, 0, 0, loc)
+	}
+	return t
+}
+
+// writeGrid prints the week grid of intervals over [from, to): one row per
+// civil day of loc, one column per clock hour, a space every six hours.
+func writeGrid(w io.Writer, loc *time.Location, zoneID string, from, to time.Time, intervals []voicesched.Interval) error {
+	letters, order := stateLetters(intervals)
+	first := from.In(loc)
+	last := to.Add(-time.Nanosecond).In(loc)
+	firstDay := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC)
+	lastDay := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "week grid: one letter per clock hour in %s\n", zoneID)
+	b.WriteString(strings.Repeat(" ", 16))
+	for h := 0; h < 24; h += 6 {
+		if h > 0 {
+			b.WriteString("     ")
+		}
+		fmt.Fprintf(&b, "%02d", h)
+	}
+	b.WriteString("\n")
+	usedLower, usedOutside, usedSkipped := false, false, false
+	next := 0 // the first interval that may overlap the current cell
+	for day := firstDay; !day.After(lastDay); day = day.AddDate(0, 0, 1) {
+		b.WriteString(day.Format("Mon 2006-01-02") + "  ")
+		start := civilHourStart(day, 0, loc)
+		for h := 0; h < 24; h++ {
+			if h > 0 && h%6 == 0 {
+				b.WriteByte(' ')
+			}
+			end := civilHourStart(day, h+1, loc)
+			cellStart, cellEnd := start, end
+			start = end
+			if !cellEnd.After(cellStart) {
+				b.WriteByte(cellSkipped)
+				usedSkipped = true
+				continue
+			}
+			if cellStart.Before(from) {
+				cellStart = from
+			}
+			if cellEnd.After(to) {
+				cellEnd = to
+			}
+			if !cellEnd.After(cellStart) {
+				b.WriteByte(cellOutside)
+				usedOutside = true
+				continue
+			}
+			for next < len(intervals) && !intervals[next].To.After(cellStart) {
+				next++
+			}
+			// A whole hour in one state shows that state; an hour in which
+			// the state changes shows, in lower case, the state it changed
+			// to (the longest held of those after the first), so that short
+			// states such as a half-hour lunch stay visible.
+			first, changedTo, changedFor, states := "", "", time.Duration(0), 0
+			for k := next; k < len(intervals) && intervals[k].From.Before(cellEnd); k++ {
+				iv := intervals[k]
+				lo, hi := iv.From, iv.To
+				if lo.Before(cellStart) {
+					lo = cellStart
+				}
+				if hi.After(cellEnd) {
+					hi = cellEnd
+				}
+				d := hi.Sub(lo)
+				if d <= 0 {
+					continue
+				}
+				states++
+				if states == 1 {
+					first = iv.State
+				} else if iv.State != first && d > changedFor {
+					changedTo, changedFor = iv.State, d
+				}
+			}
+			if states == 0 {
+				b.WriteByte(cellOutside)
+				usedOutside = true
+				continue
+			}
+			ch := letters[first]
+			if changedTo != "" {
+				ch = letters[changedTo]
+				if ch >= 'A' && ch <= 'Z' {
+					ch += 'a' - 'A'
+					usedLower = true
+				}
+			}
+			b.WriteByte(ch)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("legend:\n")
+	for _, state := range order {
+		fmt.Fprintf(&b, "  %c  %s\n", letters[state], state)
+	}
+	if usedLower {
+		b.WriteString("  lower case: the state changed to that one within the hour\n")
+	}
+	if usedOutside {
+		fmt.Fprintf(&b, "  %c  outside the range\n", cellOutside)
+	}
+	if usedSkipped {
+		fmt.Fprintf(&b, "  %c  an hour the clock skipped (daylight saving)\n", cellSkipped)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+const testDescription = `Prints the state of a customer or endpoint (--customer, from --tree or the
+embedded sample tree) or of a lone schedule file (--schedule) at an instant:
+the state, how it was decided (reason, deciding node and rule, flow), the time
+zone, and when and to what the state changes next. --explain adds the trace:
+every rule looked at and why it did or did not match.
+
+--at is ISO-8601. With Z or an offset it is that instant; without one it is a
+wall-clock time in the schedule's zone. The default is now. Times are printed
+in the schedule's zone with their offset.`
+
+const testExample = `  voicesched test --customer clinic-maple --at 2026-11-26T10:00:00-05:00
+  voicesched test --customer ep-maple-dr-lee --at 2026-11-25T09:30 --explain
+  voicesched test --schedule week.json --at 2026-03-08T02:30:00 --format json`
+
+func (c *cli) cmdTest(args []string) int {
+	fs := c.flagSet("test", "[--tree FILE] (--customer ID | --schedule FILE) [--at ISO] [--explain] [--format text|json]", testDescription, testExample)
+	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
+	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
+	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
+	atText := fs.String("at", "", "the `instant`, ISO-8601 (default: now)")
+	explain := fs.Bool("explain", false, "print the trace of every rule looked at")
+	format := fs.String("format", "text", "output `format`: text or json")
+	positional, status, ok := c.parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(positional) > 0 {
+		return c.usageError(fmt.Errorf("test takes no arguments besides flags, got %q", positional[0]))
+	}
+	if *format != "text" && *format != "json" {
+		return c.usageError(fmt.Errorf("--format must be text or json, not %q", *format))
+	}
+	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
+	if err != nil {
+		return c.fail(err)
+	}
+	at := c.now()
+	if *atText != "" {
+		if at, err = parseInstant("--at", *atText, sub.zone); err != nil {
+			return c.usageError(err)
+		}
+	}
+	res, err := ask(question{snap: sub.snap, id: sub.id, lone: sub.lone, zone: sub.zone, at: at, explain: *explain, next: true})
+	if err != nil {
+		return c.fail(err)
+	}
+	if *format == "json" {
+		out, err := json.MarshalIndent(res.json, "", "  ")
+		if err != nil {
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.stdout, "%s\n", out)
+		return exitOK
+	}
+	if err := writeTestText(c.stdout, sub, at, res, *explain); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
+
+// writeTestText prints an answer for people.
+func writeTestText(w io.Writer, sub *subject, at time.Time, res result, explain bool) error {
+	a := res.answer
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\n", sub.label)
+	fmt.Fprintf(tw, "  at\t%s\n", humanInstant(at, sub.zone))
+	fmt.Fprintf(tw, "  state\t%s\n", a.StateName)
+	fmt.Fprintf(tw, "  reason\t%s\n", reasonText(string(a.Reason)))
+	var decider []string
+	if !sub.lone {
+		decider = append(decider, a.NodeID)
+	}
+	if rule := a.Rule; rule != nil {
+		line := rule.Path() + " " + quoteOr(rule.ID, "(no id)")
+		if rule.Name != "" {
+			line += fmt.Sprintf(" %q", rule.Name)
+		}
+		decider = append(decider, line+fmt.Sprintf(" (%s, priority %d)", rule.Type, rule.Priority))
+	}
+	if len(decider) > 0 {
+		fmt.Fprintf(tw, "  decided by\t%s\n", strings.Join(decider, ", "))
+	}
+	if rule := a.Rule; rule != nil && rule.FlowID != "" {
+		flow := rule.FlowID
+		if len(rule.FlowParams) > 0 {
+			params, err := json.Marshal(rule.FlowParams)
+			if err != nil {
+				return err
+			}
+			flow += " " + string(params)
+		}
+		fmt.Fprintf(tw, "  flow\t%s\n", flow)
+	}
+	fmt.Fprintf(tw, "  zone\t%s, offset %s\n", a.TimeZoneID, at.In(sub.zone).Format("-07:00"))
+	if res.changes {
+		fmt.Fprintf(tw, "  next change\t%s → %s (in %s)\n", humanInstant(res.change.At, sub.zone), res.change.State, humanDuration(res.change.At.Sub(at)))
+	} else {
+		fmt.Fprintf(tw, "  next change\tnone within the search horizon\n")
+	}
+	for _, e := range res.json.Errors {
+		fmt.Fprintf(tw, "  problem\t%s\n", e)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !explain {
+		return nil
+	}
+	fmt.Fprintln(w, "\ntrace (rules in the order they were looked at):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, step := range a.Trace {
+		node := step.NodeID
+		if sub.lone {
+			node = "schedule"
+		}
+		if step.Index < 0 {
+			fmt.Fprintf(tw, "  %s\t-\t\t\t%s\n", node, step.Why)
+			continue
+		}
+		verdict := "no"
+		if step.Matched {
+			verdict = "MATCH"
+		}
+		name := step.Name
+		if name != "" {
+			name = fmt.Sprintf("%q", name)
+		}
+		fmt.Fprintf(tw, "  %s\trules[%d] %s\t%s\t%s\t%s\n", node, step.Index, quoteOr(step.RuleID, "(no id)"), name, verdict, step.Why)
+	}
+	if len(a.Trace) == 0 {
+		fmt.Fprintf(tw, "  (no rules looked at)\n")
+	}
+	return tw.Flush()
+}
+
+func quoteOr(s, empty string) string {
+	if s == "" {
+		return empty
+	}
+	return s
+}
+
+// reasonText explains a reason in words.
+func reasonText(reason string) string {
+	switch reason {
+	case "forceClosed":
+		return "forceClosed (the schedule is forced closed)"
+	case "inherited":
+		return "inherited (the answer is the parent's schedule's)"
+	case "rule":
+		return "rule (the first rule that matched, in priority order)"
+	case "default":
+		return "default (no rule matched: the schedule's defaultState)"
+	case "fallback":
+		return "fallback (no rule matched and there is no defaultState)"
+	}
+	return reason
+}
+
+// humanDuration prints d as "2d 3h 15m" (seconds only when present).
+func humanDuration(d time.Duration) string {
+	if d < 0 {
+		return "-" + humanDuration(-d)
+	}
+	if d < time.Second {
+		return d.String()
+	}
+	total := int64(d / time.Second)
+	days, hours, minutes, seconds := total/86400, total/3600%24, total/60%60, total%60
+	var parts []string
+	if days > 0 {
+		parts = append(parts, fmt.Sprintf("%dd", days))
+	}
+	if hours > 0 {
+		parts = append(parts, fmt.Sprintf("%dh", hours))
+	}
+	if minutes > 0 {
+		parts = append(parts, fmt.Sprintf("%dm", minutes))
+	}
+	if seconds > 0 {
+		parts = append(parts, fmt.Sprintf("%ds", seconds))
+	}
+	return strings.Join(parts, " ")
+}

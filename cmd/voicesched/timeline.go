@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/voicesched/voicesched"
+)
+
+const timelineDescription = `Prints the states of a customer or endpoint (--customer) or of a lone schedule
+file (--schedule) over [--from, --to): a table of the intervals, then a week
+grid with one row a day and one column a clock hour (the letter of the state
+that held the whole hour, or the lower-case letter of the state it changed to
+within the hour) and a legend. --format json prints the intervals for
+machines.
+
+--from and --to are ISO-8601; without Z or an offset they are wall-clock times
+in the schedule's zone. The default is the seven days from today's midnight in
+the schedule's zone; --from alone means seven days from then. The range may
+span at most 400 days.`
+
+const timelineExample = `  voicesched timeline --customer clinic-maple --from 2026-11-23 --to 2026-11-30
+  voicesched timeline --customer dept-harbour-oncall --format json
+  voicesched timeline --schedule week.json --from 2026-03-02T00:00:00-05:00`
+
+// maxTimelineSpan bounds a timeline's range (the engine's default horizon).
+const maxTimelineSpan = 400 * 24 * time.Hour
+
+func (c *cli) cmdTimeline(args []string) int {
+	fs := c.flagSet("timeline", "[--tree FILE] (--customer ID | --schedule FILE) [--from ISO] [--to ISO] [--format text|json]", timelineDescription, timelineExample)
+	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
+	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
+	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
+	fromText := fs.String("from", "", "start of the range, ISO-8601 `instant` (default: today's midnight)")
+	toText := fs.String("to", "", "end of the range (excluded), ISO-8601 `instant` (default: seven days after --from)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	positional, status, ok := c.parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(positional) > 0 {
+		return c.usageError(fmt.Errorf("timeline takes no arguments besides flags, got %q", positional[0]))
+	}
+	if *format != "text" && *format != "json" {
+		return c.usageError(fmt.Errorf("--format must be text or json, not %q", *format))
+	}
+	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
+	if err != nil {
+		return c.fail(err)
+	}
+	var from, to time.Time
+	if *fromText != "" {
+		if from, err = parseInstant("--from", *fromText, sub.zone); err != nil {
+			return c.usageError(err)
+		}
+	} else {
+		today := c.now().In(sub.zone)
+		from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, sub.zone)
+	}
+	if *toText != "" {
+		if to, err = parseInstant("--to", *toText, sub.zone); err != nil {
+			return c.usageError(err)
+		}
+	} else {
+		to = from.In(sub.zone).AddDate(0, 0, 7)
+	}
+	if !to.After(from) {
+		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", formatInstant(to, sub.zone), formatInstant(from, sub.zone)))
+	}
+	if to.Sub(from) > maxTimelineSpan {
+		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", formatInstant(from, sub.zone), formatInstant(to, sub.zone)))
+	}
+	intervals, searchErr := sub.snap.Timeline(sub.id, from, to)
+	if *format == "json" {
+		err = writeTimelineJSON(c.stdout, sub, from, to, intervals, searchErr)
+	} else {
+		err = writeTimelineText(c.stdout, sub, from, to, intervals)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if searchErr != nil {
+		return c.fail(fmt.Errorf("the timeline is incomplete: %v", searchErr))
+	}
+	return exitOK
+}
+
+type intervalJSON struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	State string `json:"state"`
+}
+
+type timelineJSON struct {
+	NodeID     string         `json:"nodeId,omitempty"`
+	TimeZoneID string         `json:"timeZoneId"`
+	From       string         `json:"from"`
+	To         string         `json:"to"`
+	Intervals  []intervalJSON `json:"intervals"`
+	Errors     []string       `json:"errors,omitempty"`
+}
+
+func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, intervals []voicesched.Interval, searchErr error) error {
+	out := timelineJSON{TimeZoneID: sub.zoneID, From: formatInstant(from, sub.zone), To: formatInstant(to, sub.zone), Intervals: []intervalJSON{}}
+	if !sub.lone {
+		out.NodeID = sub.id
+	}
+	for _, iv := range intervals {
+		out.Intervals = append(out.Intervals, intervalJSON{From: formatInstant(iv.From, sub.zone), To: formatInstant(iv.To, sub.zone), State: iv.State})
+	}
+	if searchErr != nil {
+		out.Errors = []string{searchErr.Error()}
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+func writeTimelineText(w io.Writer, sub *subject, from, to time.Time, intervals []voicesched.Interval) error {
+	fmt.Fprintf(w, "%s\n", sub.label)
+	fmt.Fprintf(w, "zone %s, from %s to %s\n\n", sub.zoneID, humanInstant(from, sub.zone), humanInstant(to, sub.zone))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "FROM\tTO\tSTATE\tFOR\n")
+	for _, iv := range intervals {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", humanInstant(iv.From, sub.zone), humanInstant(iv.To, sub.zone), iv.State, humanDuration(iv.To.Sub(iv.From)))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return writeGrid(w, sub.zone, sub.zoneID, from, to, intervals)
+}
