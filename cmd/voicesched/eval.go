@@ -110,10 +110,10 @@ func newEvaluator() *evaluator {
 // point into the line, so it is valid only while the line is.
 type evalRequest struct {
 	ID         json.RawMessage
-	At         *string
+	At         string // "" when absent or null
 	Schedule   json.RawMessage
 	Customers  json.RawMessage
-	CustomerID *string
+	CustomerID string // "" when absent or null
 	Explain    bool
 	Next       bool
 }
@@ -260,8 +260,8 @@ func (ev *evaluator) errorLine(dst []byte, id json.RawMessage, msg string) []byt
 // answer evaluates one decoded request.
 func (ev *evaluator) answer(req *evalRequest) (answerJSON, error) {
 	hasSchedule, hasCustomers := present(req.Schedule), present(req.Customers)
-	hasID := req.CustomerID != nil && *req.CustomerID != ""
-	if req.At == nil || *req.At == "" {
+	hasID := req.CustomerID != ""
+	if req.At == "" {
 		return answerJSON{}, errors.New(`"at" is missing: say when, as an ISO-8601 date-time`)
 	}
 	var snap *voicesched.Snapshot
@@ -285,12 +285,12 @@ func (ev *evaluator) answer(req *evalRequest) (answerJSON, error) {
 		if entry.err != nil {
 			return answerJSON{}, entry.err
 		}
-		snap, zones, id = entry.snap, entry.zones, *req.CustomerID
+		snap, zones, id = entry.snap, entry.zones, req.CustomerID
 	case hasID:
 		if ev.tree == nil {
 			return answerJSON{}, errors.New(`"customerId" alone needs eval --tree FILE; or send the tree inline as "customers"`)
 		}
-		snap, zones, id = ev.tree, ev.treeZones, *req.CustomerID
+		snap, zones, id = ev.tree, ev.treeZones, req.CustomerID
 	default:
 		return answerJSON{}, errors.New(`say what to evaluate: "schedule", or "customerId" with "customers" or --tree`)
 	}
@@ -298,7 +298,7 @@ func (ev *evaluator) answer(req *evalRequest) (answerJSON, error) {
 	if err != nil {
 		return answerJSON{}, err
 	}
-	at, err := parseInstant("at", *req.At, zone.loc)
+	at, err := parseInstant("at", req.At, zone.loc)
 	if err != nil {
 		return answerJSON{}, err
 	}

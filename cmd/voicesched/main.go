@@ -8,6 +8,13 @@
 // to stdout and stderr and returning the exit status, so the tests run the
 // command in-process: main only wires the real process to run.
 //
+// eval is built for bulk use: a request line is checked by a small
+// validating scanner that notes where each member lies instead of decoding
+// it, lone schedules and inline trees are compiled once and kept in a
+// bounded LRU cache keyed by their exact JSON text, answers are encoded
+// without reflection, and output is buffered but flushed whenever input
+// runs dry, so an interactive client gets each answer at once.
+//
 // Exit status: 0 on success (validate: no errors, warnings allowed), 1 when
 // the question could not be answered or validation found errors, 2 for a
 // command line that cannot be understood. Failures are one sentence on

@@ -296,12 +296,8 @@ func parseRequest(line []byte, req *evalRequest) error {
 	} else {
 		end, err = s.object(start, func(keyStart, keyEnd int, keyEscaped bool, valueStart, valueEnd int) {
 			name := line[keyStart+1 : keyEnd-1]
-			var unescaped string
 			if keyEscaped {
-				if json.Unmarshal(line[keyStart:keyEnd], &unescaped) != nil {
-					return
-				}
-				name = []byte(unescaped)
+				name = unescapeKey(line[keyStart:keyEnd])
 			}
 			if k := matchMember(name); k >= 0 {
 				spans[k] = [2]int{valueStart, valueEnd}
@@ -328,19 +324,15 @@ func parseRequest(line []byte, req *evalRequest) error {
 		}
 	}
 	if v := raw(1); len(v) > 0 {
-		text, ok, e := stringValue("at", v)
-		if e != nil {
+		var e error
+		if req.At, e = stringValue("at", v); e != nil {
 			keep(e)
-		} else if ok {
-			req.At = &text
 		}
 	}
 	if v := raw(4); len(v) > 0 {
-		text, ok, e := stringValue("customerId", v)
-		if e != nil {
+		var e error
+		if req.CustomerID, e = stringValue("customerId", v); e != nil {
 			keep(e)
-		} else if ok {
-			req.CustomerID = &text
 		}
 	}
 	for _, b := range []struct {
@@ -376,20 +368,31 @@ func matchMember(name []byte) int {
 	return -1
 }
 
-// stringValue reads a member that must be a string (null: absent).
-func stringValue(member string, v []byte) (string, bool, error) {
+// stringValue reads a member that must be a string; null reads as "",
+// which requests treat as absent.
+func stringValue(member string, v []byte) (string, error) {
 	switch v[0] {
 	case 'n':
-		return "", false, nil
+		return "", nil
 	case '"':
 		if bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v) {
-			return string(v[1 : len(v)-1]), true, nil
+			return string(v[1 : len(v)-1]), nil
 		}
 		var text string
 		if err := json.Unmarshal(v, &text); err != nil {
-			return "", false, fmt.Errorf("%s: %v", member, err)
+			return "", fmt.Errorf("%s: %v", member, err)
 		}
-		return text, true, nil
+		return text, nil
 	}
-	return "", false, &typeError{member: member, want: "a string", got: kindOf(v[0])}
+	return "", &typeError{member: member, want: "a string", got: kindOf(v[0])}
+}
+
+// unescapeKey returns the name a quoted member name with escapes stands for
+// (nil if it cannot be read, which the scanner has already ruled out).
+func unescapeKey(quoted []byte) []byte {
+	var name string
+	if json.Unmarshal(quoted, &name) != nil {
+		return nil
+	}
+	return []byte(name)
 }

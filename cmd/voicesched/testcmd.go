@@ -125,7 +125,7 @@ func writeTestText(w io.Writer, sub *subject, at time.Time, res result, explain 
 			node = "schedule"
 		}
 		if step.Index < 0 {
-			fmt.Fprintf(tw, "  %s\t-\t\t\t%s\n", node, step.Why)
+			fmt.Fprintf(tw, "  %s\t%s\n", node, step.Why)
 			continue
 		}
 		verdict := "no"
