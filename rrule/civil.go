@@ -76,11 +76,6 @@ func civilTime(s int64) time.Time {
 	return time.Unix(s-unixToCivil, 0).UTC()
 }
 
-// instantSeconds is t as whole Unix seconds, rounded down.
-func instantSeconds(t time.Time) int64 {
-	return t.Unix()
-}
-
 func isLeap(year int64) bool {
 	return year%4 == 0 && (year%100 != 0 || year%400 == 0)
 }
@@ -124,26 +119,21 @@ func yearOfDay(day int64) (year int64, yearDay int) {
 // dayInfo splits a day number (>= 0) into its year, zero-based day of the year and year type
 // (see yearType) with one pass of the 400/100/4/1-year decomposition.
 func dayInfo(day int64) (year int64, yearDay int, typ int) {
-	n400 := day / daysPer400
-	rest := day % daysPer400
-	n100 := rest / 36524
-	if n100 == 4 {
-		n100 = 3
-	}
+	d := uint64(day) // day >= 0: unsigned division by a constant is a multiply and a shift
+	n400 := d / daysPer400
+	rest := d - n400*daysPer400
+	n100 := min(rest/36524, 3)
 	rest -= n100 * 36524
 	n4 := rest / 1461
 	rest -= n4 * 1461
-	n1 := rest / 365
-	if n1 == 4 {
-		n1 = 3
-	}
+	n1 := min(rest/365, 3)
 	rest -= n1 * 365
-	year = n400*400 + n100*100 + n4*4 + n1 + 1
+	year = int64(n400*400 + n100*100 + n4*4 + n1 + 1)
 	// The fourth year of a 4-year block is a leap year unless it ends a century other than
 	// the 400th; the year before the first year of a block is the previous block's fourth.
 	leap := n1 == 3 && (n4 != 24 || n100 == 3)
 	prevLeap := n1 == 0 && (n4 != 0 || n100 == 0)
-	jan1 := (day - rest) % 7
+	jan1 := (d - rest) % 7
 	return year, int(rest), int(jan1)*4 + boolInt(leap)*2 + boolInt(prevLeap)
 }
 

@@ -25,10 +25,6 @@ func (m *yearMask) count() int {
 	return n
 }
 
-func (m *yearMask) isZero() bool {
-	return m[0]|m[1]|m[2]|m[3]|m[4]|m[5] == 0
-}
-
 // setRange sets days [from, to).
 func (m *yearMask) setRange(from, to int) {
 	for from < to {

@@ -199,3 +199,101 @@ func TestPropertyMatchesRRuleGo(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyOldStart queries decades after DTSTART, where the matcher must not walk from
+// DTSTART; rrule-go does, which is affordable for daily and coarser rules.
+func TestPropertyOldStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(*propertySeed, 3))
+	rules := 0
+	for rules < 150 {
+		spec, _ := randomSpec(rng)
+		if spec.Frequency < Daily {
+			continue
+		}
+		spec.Start = spec.Start.AddDate(-40-rng.IntN(60), 0, 0)
+		if !spec.Until.IsZero() {
+			spec.Until = spec.Until.AddDate(rng.IntN(40), 0, 0)
+		}
+		r, err := Compile(spec)
+		if err != nil {
+			continue
+		}
+		rules++
+		desc := specString(spec) + "\n" + r.String()
+		from := time.Date(2020+rng.IntN(10), time.Month(1+rng.IntN(12)), 1, 0, 0, 0, 0, time.UTC)
+		to := from.AddDate(1, 0, 0)
+		occ := oracleOccurrences(r, from.Add(-spec.Length), to)
+		if len(occ) == 0 {
+			occ = nil
+		}
+		got := r.Occurrences(from.Add(-spec.Length), to.Add(time.Second), len(occ)+5)
+		require.Equal(t, occ, got, desc)
+		cov := newCoverage(occ, spec.Length)
+		lo, hi := civilSeconds(from), civilSeconds(to)-int64(spec.Length/time.Second)
+		for range 30 {
+			if hi <= lo {
+				break
+			}
+			x := lo + rng.Int64N(hi-lo)
+			require.Equal(t, cov.contains(x), r.m.contains(x), "%s\ncontains at %s", desc, civilTime(x))
+			u, ok := r.m.nextChange(x, hi)
+			wu, wok := cov.nextChange(x, hi)
+			require.Equal(t, wok, ok, "%s\nnext change from %s", desc, civilTime(x))
+			if ok {
+				require.Equal(t, civilTime(wu), civilTime(u), "%s\nnext change from %s", desc, civilTime(x))
+			}
+		}
+	}
+}
+
+// TestPropertyWideRules stretches the random rules: intervals up to 1000, long windows, more
+// set positions, sub-daily frequencies with sparse filters.
+func TestPropertyWideRules(t *testing.T) {
+	rng := rand.New(rand.NewPCG(*propertySeed, 4))
+	rules, compared := 0, 0
+	defer func() { t.Logf("%d rules, %d occurrences compared", rules, compared) }()
+	for rules < 300 {
+		spec, span := randomSpec(rng)
+		if rng.IntN(2) == 0 {
+			spec.Interval = 1 + rng.IntN(1000)
+		}
+		if rng.IntN(3) == 0 {
+			spec.Length = time.Duration(1+rng.Int64N(10*24*3600)) * time.Second
+		}
+		if rng.IntN(3) == 0 {
+			spec.BySetPosition = randomSubset(rng, 1, 60, 6, true)
+		}
+		if spec.Frequency <= Hourly && spec.Interval > 50 {
+			span *= 10
+		}
+		r, err := Compile(spec)
+		if err != nil {
+			continue
+		}
+		rules++
+		desc := specString(spec) + "\n" + r.String()
+		from := spec.Start.Add(-spec.Length - 24*time.Hour)
+		to := spec.Start.Add(span)
+		occ := oracleOccurrences(r, from, to)
+		if len(occ) == 0 {
+			occ = nil
+		}
+		compared += len(occ)
+		require.Equal(t, occ, r.Occurrences(from, to.Add(time.Second), len(occ)+5), desc)
+		cov := newCoverage(occ, spec.Length)
+		lo, hi := civilSeconds(spec.Start), civilSeconds(to)-int64(spec.Length/time.Second)
+		for range 30 {
+			if hi <= lo {
+				break
+			}
+			x := lo + rng.Int64N(hi-lo)
+			require.Equal(t, cov.contains(x), r.m.contains(x), "%s\ncontains at %s", desc, civilTime(x))
+			u, ok := r.m.nextChange(x, hi)
+			wu, wok := cov.nextChange(x, hi)
+			require.Equal(t, wok, ok, "%s\nnext change from %s", desc, civilTime(x))
+			if ok {
+				require.Equal(t, civilTime(wu), civilTime(u), "%s\nnext change from %s", desc, civilTime(x))
+			}
+		}
+	}
+}

@@ -1,0 +1,81 @@
+// Package rrule turns the recurrence of a scheduling rule into windows on the civil clock
+// and answers, by arithmetic, whether a civil time lies in one of them and when that changes.
+//
+// # Semantics
+//
+// A Spec is an RFC 5545 RRULE (WKST=MO) with python-dateutil 2.8's defaults and quirks, on
+// civil date-times: the wall clock of the schedule's zone, held in time.Time values in UTC
+// (SPEC §4, §5). Each occurrence o opens the window [o, o+Length). A period (year, month,
+// Monday-based week, day, hour, minute or second) belongs to the rule when its distance from
+// DTSTART's period is a multiple of Interval. Inside a period the candidate days pass every
+// day filter at once — byMonth, byWeekNo (dateutil's week numbering), byYearDay, byMonthDay
+// (negative from the month's end), byDay (ordinals within the month for Monthly and for
+// Yearly with byMonth, within the year otherwise) — and the times are byHour × byMinute at
+// DTSTART's second (for Secondly, every second). bySetPosition picks from the period's sorted
+// occurrences. Occurrences before DTSTART are dropped, COUNT keeps the first Count of the rest
+// and UNTIL is inclusive; nothing falls after 9999-12-31. dateutil is the reference: the
+// differential tests compare with vectors it computed.
+//
+// Compile also builds the equivalent teambition/rrule-go rule (Rule.Set, Rule.String) for
+// display and export; queries never run its iterator, which walks from DTSTART, is not safe
+// for concurrent use and loops forever on empty rules.
+//
+// # Compiled form
+//
+// Everything a query needs is computed once:
+//
+//   - Day masks. The day filters depend only on the kind of year: the weekday of January 1,
+//     whether it is a leap year and whether the year before was (dateutil's week numbers look
+//     back). For each of those 28 year types Compile stores a 366-bit mask of the days that
+//     pass, so "does day d pass" is one bit test after splitting d into year and day of year.
+//   - Clock. The occurrence times of a day are three levels of bit sets: hours (24 bits),
+//     minutes of an hour (60 bits), seconds of a minute (60 bits). For Daily and coarser rules
+//     the times are the same every day. For Hourly, Minutely and Secondly rules the aligned
+//     units of day d are those ≡ (anchor − d·unitsPerDay) mod Interval; days fall into at most
+//     Interval/gcd(Interval, unitsPerDay) classes that share their times, and small per-class
+//     tables (at most Interval entries) say which hours and minutes hold aligned, allowed
+//     units. The latest time at or before t is then a few leading-zero counts.
+//   - bySetPosition. For Daily, Hourly, Minutely and Secondly a period's occurrence list is the
+//     same in every period, so the positions are applied once to the clock. For Weekly,
+//     Monthly and Yearly a query enumerates only the current period: the k-th occurrence is
+//     day k/len(times) of the period's filtered days (a rank select on the mask) at time
+//     k mod len(times).
+//   - Emptiness. The calendar repeats every 400 years (4800 months, 20871 weeks, 146097 days)
+//     and the interval's phase every Interval periods; Compile checks one common cycle (for
+//     sub-daily rules by the Chinese remainder theorem on day classes) and reports a rule that
+//     can never occur as "empty-set" instead of looping like rrule-go.
+//   - COUNT. The Count-th occurrence is found by counting whole years arithmetically (popcount
+//     of the year's candidate days times the occurrences per day, with prefix sums over day
+//     classes; or per period from a table indexed by the number of filtered days for
+//     bySetPosition), enumerating only inside the year where the count runs out, and stopping
+//     at year 9999. It becomes the rule's last possible occurrence, like UNTIL.
+//   - Runs. Windows of occurrences no more than Length apart merge. Per day class, Compile lists
+//     the occurrences after which a run breaks within the day, and notes whether a run that
+//     reaches a day's last occurrence always continues into the next candidate day.
+//
+// # Queries
+//
+// ContainsCivil(c) asks for the latest occurrence o ≤ c with o > c − Length. Day by day from
+// c's day back to (c − Length)'s day, it tests the day (bit test on the year type's mask, the
+// interval phase of the day's period or the day's class), and on the first candidate day takes
+// the latest time ≤ c from the clock. A window that crosses midnight or spans days is found
+// this way, looking back only as many days as the window is long; longer searches scan whole
+// years with 64-bit mask words. The cost depends neither on DTSTART's age nor on the
+// frequency, and nothing is allocated.
+//
+// NextChangeCivil(c, limit): outside every window the change is the next occurrence (the
+// same search forwards). Inside, it is the end of the merged run: from the covering occurrence
+// p, jump to the run's end within the day (binary search in the break list), across whole runs
+// of candidate days when days chain, then take the latest occurrence ≤ p + Length; when that
+// is p itself the run ends at p + Length. Each step passes at least one whole run of
+// occurrences, so even an always-on Secondly rule is answered without visiting its seconds.
+//
+// Contains(t, loc) converts t once to loc's wall clock. NextChange(t, loc, limit) walks the
+// zone's segments (time.Time.ZoneBounds): inside a segment the civil clock is the instant
+// plus a fixed offset, so NextChangeCivil answers there; at a transition it compares the
+// answers just before and at the transition. A change whose civil time falls in a spring-
+// forward gap happens at the end of the gap; in an autumn overlap both instants that read the
+// same clock time answer the same.
+//
+// A compiled Rule is immutable and safe for concurrent use without locks.
+package rrule
