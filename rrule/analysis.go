@@ -250,7 +250,6 @@ func (m *matcher) countedSetPosOccurrence(count int64) (int64, bool) {
 	for {
 		p := m.periodOf(day)
 		if p.index >= startIndex && floorMod(p.index-startIndex, m.interval) == 0 {
-			m.fillPeriod(&p)
 			n := selected[p.n]
 			exact := p.first*secondsPerDay < m.start
 			if exact || n >= remaining {

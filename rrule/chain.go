@@ -131,6 +131,9 @@ func (m *matcher) runEnd(p int64, limitDay int64) int64 {
 // coverEnd returns the end of the merged run of windows that holds occurrence p: the first
 // instant after p that no window covers. It stops early once that lies past limit.
 func (m *matcher) coverEnd(p, limit int64) int64 {
+	if m.setPos != nil {
+		return m.setPosCoverEnd(p, limit)
+	}
 	limitDay := limit/secondsPerDay + 1
 	for {
 		p = m.runEnd(p, limitDay)
@@ -144,4 +147,29 @@ func (m *matcher) coverEnd(p, limit int64) int64 {
 		}
 		p = q
 	}
+}
+
+// setPosCoverEnd is coverEnd for bySetPosition rules: it walks each period's sorted
+// selection once, so a run costs one enumeration per period it spans.
+func (m *matcher) setPosCoverEnd(p, limit int64) int64 {
+	var buf [MaxListLength]int64
+	end := p + m.length
+	for end <= limit {
+		period := m.periodOf(p / secondsPerDay)
+		for _, o := range m.periodSelection(&period, buf[:0]) {
+			if o <= p {
+				continue
+			}
+			if o > end {
+				return end
+			}
+			p, end = o, o+m.length
+		}
+		q, ok := m.next((period.first+int64(period.len))*secondsPerDay, end)
+		if !ok {
+			return end
+		}
+		p, end = q, q+m.length
+	}
+	return end
 }

@@ -97,6 +97,19 @@ func (m *yearMask) firstClearAtOrAfter(i, limit int) int {
 	return limit
 }
 
+// extract returns days [from, from+n) as the low n bits of a word (n <= 64).
+func (m *yearMask) extract(from, n int) uint64 {
+	word, shift := from>>6, uint(from)&63
+	w := m[word] >> shift
+	if shift != 0 && word+1 < len(m) {
+		w |= m[word+1] << (64 - shift)
+	}
+	if n < 64 {
+		w &= lowBitsBelow(uint(n))
+	}
+	return w
+}
+
 // selectSet returns the k-th (zero-based) set day, or -1.
 func (m *yearMask) selectSet(k int) int {
 	for word, w := range m {

@@ -35,9 +35,11 @@ type matcher struct {
 	dailyPattern   uint64
 
 	// bySetPosition for Weekly, Monthly and Yearly (other frequencies fold it into clk).
-	setPos       []int
-	setPosMinAbs int
-	times        []int32 // a day's occurrence times, ascending (fixed clock)
+	setPos         []int
+	setPosPositive []int // the positive positions, ascending
+	setPosNegative []int // the negative positions, ascending
+	setPosMinAbs   int
+	times          []int32 // a day's occurrence times, ascending (fixed clock)
 
 	chains chainTable
 }
@@ -260,6 +262,11 @@ func (m *matcher) buildClock(n normSpec, startHour, startMinute, startSecond int
 				m.setPosMinAbs = 367
 				for _, p := range n.setPos {
 					m.setPosMinAbs = min(m.setPosMinAbs, max(p, -p))
+					if p > 0 {
+						m.setPosPositive = append(m.setPosPositive, p)
+					} else {
+						m.setPosNegative = append(m.setPosNegative, p)
+					}
 				}
 			}
 		}

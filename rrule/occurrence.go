@@ -1,5 +1,11 @@
 package rrule
 
+import (
+	"math/bits"
+	"slices"
+	"sort"
+)
+
 // This file finds occurrences around a civil instant: the latest at or before it and the
 // earliest at or after it, within given bounds.
 
@@ -70,21 +76,44 @@ type period struct {
 	len   int      // its length in days
 }
 
-// periodOf returns the period holding day d (its days filled in by fillPeriod).
+// periodOf returns the period holding day d >= 0 with its filtered days. dateutil starts the
+// first weekly period at DTSTART's day, so bySetPosition counts from there in that week.
 func (m *matcher) periodOf(d int64) period {
+	year, yearDay, typ := dayInfo(d)
+	yearStart := d - int64(yearDay)
 	switch m.freq {
-	case Weekly:
-		w := d / 7
-		return period{index: w, first: w * 7, len: 7}
+	case Yearly:
+		p := period{index: year, first: yearStart, len: 365 + typ>>1&1, days: m.masks[typ]}
+		p.n = p.days.count()
+		return p
 	case Monthly:
-		year, yearDay := yearOfDay(d)
-		leap := boolInt(isLeap(year))
+		leap := typ >> 1 & 1
 		month := monthOfYearDay(leap, yearDay)
-		first := d - int64(yearDay) + int64(monthStart[leap][month])
-		return period{index: year*12 + int64(month), first: first, len: monthStart[leap][month+1] - monthStart[leap][month]}
+		from := monthStart[leap][month]
+		p := period{index: year*12 + int64(month), first: yearStart + int64(from), len: monthStart[leap][month+1] - from}
+		p.days[0] = m.masks[typ].extract(from, p.len)
+		p.n = bits.OnesCount64(p.days[0])
+		return p
 	default:
-		year, yearDay := yearOfDay(d)
-		return period{index: year, first: d - int64(yearDay), len: yearLength(year)}
+		w := d / 7
+		p := period{index: w, first: w * 7, len: 7}
+		// The week may straddle two years: take each part from its own year's mask.
+		yearEnd := yearStart + int64(365+typ>>1&1)
+		from, to := max(p.first, yearStart), min(p.first+7, yearEnd)
+		p.days[0] = m.masks[typ].extract(int(from-yearStart), int(to-from)) << uint(from-p.first)
+		if p.first < yearStart && yearStart > 0 {
+			_, prevDay, prevType := dayInfo(p.first)
+			p.days[0] |= m.masks[prevType].extract(prevDay, int(yearStart-p.first))
+		}
+		if p.first+7 > yearEnd && yearEnd <= lastCivilDay {
+			_, _, nextType := dayInfo(yearEnd)
+			p.days[0] |= m.masks[nextType].extract(0, int(p.first+7-yearEnd)) << uint(yearEnd-p.first)
+		}
+		if w == m.startWeek && m.startDay > p.first {
+			p.days[0] &^= lowBitsBelow(uint(m.startDay - p.first))
+		}
+		p.n = bits.OnesCount64(p.days[0])
+		return p
 	}
 }
 
@@ -97,35 +126,6 @@ func (m *matcher) periodStartIndex() int64 {
 	default:
 		return m.startYear
 	}
-}
-
-// fillPeriod computes the period's filtered days. dateutil starts the first weekly period
-// at DTSTART's day, so bySetPosition counts from there in that week.
-func (m *matcher) fillPeriod(p *period) {
-	switch m.freq {
-	case Yearly:
-		p.days = m.masks[yearType(p.index)]
-	case Monthly:
-		year, _ := yearOfDay(p.first)
-		mask := m.masks[yearType(year)]
-		yearDay := int(p.first - daysBeforeYear(year))
-		for i := range p.len {
-			if mask.has(yearDay + i) {
-				p.days.set(i)
-			}
-		}
-	default:
-		for i := range p.len {
-			d := p.first + int64(i)
-			if d < 0 || d > lastCivilDay || (p.index == m.startWeek && d < m.startDay) {
-				continue
-			}
-			if _, _, ok := m.dayMask(d); ok {
-				p.days.set(i)
-			}
-		}
-	}
-	p.n = p.days.count()
 }
 
 // periodOccurrence returns the occurrence at bySetPosition value pos in period p.
@@ -144,24 +144,83 @@ func (m *matcher) periodOccurrence(p *period, pos int) (int64, bool) {
 	return (p.first+int64(day))*secondsPerDay + int64(m.times[i%len(m.times)]), true
 }
 
+// countBefore is the number of the period's occurrences (every filtered day at every time,
+// before bySetPosition) that are < x.
+func (m *matcher) countBefore(p *period, x int64) int {
+	rel := x/secondsPerDay - p.first
+	switch {
+	case rel < 0:
+		return 0
+	case rel >= int64(p.len):
+		return p.n * len(m.times)
+	}
+	day := int(rel)
+	n := 0
+	for w := range day >> 6 {
+		n += bits.OnesCount64(p.days[w])
+	}
+	n += bits.OnesCount64(p.days[day>>6] & lowBitsBelow(uint(day)&63))
+	n *= len(m.times)
+	if p.days.has(day) {
+		tod := int32(x % secondsPerDay)
+		n += sort.Search(len(m.times), func(i int) bool { return m.times[i] >= tod })
+	}
+	return n
+}
+
 // bestInPeriod returns the latest (latest=true) selected occurrence of p in [lo, hi], or the
-// earliest.
+// earliest. Selected indexes are pos-1 for the positive positions and total+pos for the
+// negative ones; both lists are sorted, so the nearest selected index to the rank of hi (lo)
+// is found by binary search.
 func (m *matcher) bestInPeriod(p *period, lo, hi int64, latest bool) (int64, bool) {
-	var best int64
-	found := false
-	if p.n*len(m.times) < m.setPosMinAbs {
+	total := p.n * len(m.times)
+	if total < m.setPosMinAbs {
 		return 0, false
 	}
-	for _, pos := range m.setPos {
-		o, ok := m.periodOccurrence(p, pos)
-		if !ok || o < lo || o > hi {
-			continue
+	best := -1
+	if latest {
+		limit := m.countBefore(p, hi+1) - 1 // the largest index <= hi
+		// Positive positions q with q-1 <= limit; negative ones with total+q <= limit, q >= -total.
+		if i := sort.SearchInts(m.setPosPositive, limit+2) - 1; i >= 0 {
+			best = m.setPosPositive[i] - 1
 		}
-		if !found || (latest && o > best) || (!latest && o < best) {
-			best, found = o, true
+		if i := sort.SearchInts(m.setPosNegative, limit-total+1) - 1; i >= 0 && m.setPosNegative[i] >= -total {
+			best = max(best, total+m.setPosNegative[i])
+		}
+	} else {
+		limit := m.countBefore(p, lo) // the smallest index >= lo
+		best = total
+		if i := sort.SearchInts(m.setPosPositive, limit+1); i < len(m.setPosPositive) {
+			best = m.setPosPositive[i] - 1
+		}
+		if i := sort.SearchInts(m.setPosNegative, max(limit-total, -total)); i < len(m.setPosNegative) {
+			best = min(best, total+m.setPosNegative[i])
+		}
+		if best >= total {
+			best = -1
 		}
 	}
-	return best, found
+	if best < 0 || best >= total {
+		return 0, false
+	}
+	day := p.days.selectSet(best / len(m.times))
+	o := (p.first+int64(day))*secondsPerDay + int64(m.times[best%len(m.times)])
+	return o, o >= lo && o <= hi
+}
+
+// periodSelection appends the period's selected occurrences within [start, last] to buf,
+// ascending and without duplicates.
+func (m *matcher) periodSelection(p *period, buf []int64) []int64 {
+	if p.n*len(m.times) < m.setPosMinAbs {
+		return buf
+	}
+	for _, pos := range m.setPos {
+		if o, ok := m.periodOccurrence(p, pos); ok && o >= m.start && o <= m.last {
+			buf = append(buf, o)
+		}
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
 }
 
 // setPosPrev is prev for a bySetPosition rule: it visits the aligned periods that hold
@@ -173,7 +232,6 @@ func (m *matcher) setPosPrev(x, lo int64) (int64, bool) {
 	for {
 		p := m.periodOf(day)
 		if p.index >= startIndex && floorMod(p.index-startIndex, m.interval) == 0 {
-			m.fillPeriod(&p)
 			if o, ok := m.bestInPeriod(&p, lo, hi, true); ok {
 				return o, true
 			}
@@ -196,7 +254,6 @@ func (m *matcher) setPosNext(x, hi int64) (int64, bool) {
 	for {
 		p := m.periodOf(day)
 		if p.index >= startIndex && floorMod(p.index-startIndex, m.interval) == 0 {
-			m.fillPeriod(&p)
 			if o, ok := m.bestInPeriod(&p, x, hi, false); ok {
 				return o, true
 			}
