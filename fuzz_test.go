@@ -1,0 +1,128 @@
+package voicesched
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+)
+
+func FuzzDecodeCustomer(f *testing.F) {
+	seed, err := os.ReadFile("testdata/seed/customer_response.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	for _, s := range []string{`{}`, `{"tags":[{"color":42}]}`, `{"data":{"a":{"listValue":[null]}}}`, `{"id":"\ud800"}`,
+		`{"integrationData":{"x":null}}`, `{"billingSettings":{"base":{"baseCost":1e308}}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var c CustomerInfo
+		if json.Unmarshal(raw, &c) != nil {
+			return
+		}
+		out, err := json.Marshal(&c)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
+		var back CustomerInfo
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("decode own output: %v", err)
+		}
+		again, _ := json.Marshal(&back)
+		if string(again) != string(out) {
+			t.Fatalf("round trip changed:\n%s\n%s", out, again)
+		}
+		if clone := c.Clone(); clone == nil {
+			t.Fatal("clone")
+		}
+	})
+}
+
+// FuzzPatchApply: any PatchCustomer JSON against the sample tree never
+// panics, and an error leaves the tree exactly as it was.
+func FuzzPatchApply(f *testing.F) {
+	for _, s := range []string{
+		`{"customerId":"clinic-maple","name":"X"}`,
+		`{"customerId":"clinic-maple","parentCustomerId":"dept-maple-lab"}`,
+		`{"customerId":"reseller-northwind","parentCustomerId":"clinic-harbour"}`,
+		`{"customerId":"dept-maple-lab","parentCustomerId":""}`,
+		`{"customerId":"clinic-maple","data":{"region":null,"x":{"numberValue":1}},"tagIds":["tag-vip","tag-vip","nope"]}`,
+		`{"customerId":"clinic-harbour","schedule":{"timeZoneId":"Nowhere","rules":[{"simpleRuleType":"Time","frequency":"Hourly","interval":2,"byHour":[1],"state":"x"}]}}`,
+		`{"customerId":"clinic-maple","schedule":{"rules":[{"simpleRuleType":"Always","state":"Open","condition":"((((((("}]}}`,
+		`{"customerId":"clinic-maple","expectedDateLastModified":"stale","name":"Y"}`,
+		`{"customerId":"ep-maple-dr-lee"}`, `{"customerId":"","name":null}`,
+	} {
+		f.Add([]byte(s))
+	}
+	tree := loadTreeFile(f, "testdata/sample/tree.json")
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var p PatchCustomer
+		if json.Unmarshal(raw, &p) != nil {
+			return
+		}
+		e := New(WithClock(func() time.Time { return patchClock }))
+		if err := e.Load(tree); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := json.Marshal(e.Snapshot().Tree())
+		snap := e.Snapshot()
+		_, err := e.Patch(p, "fuzz", nil)
+		if err != nil {
+			after, _ := json.Marshal(e.Snapshot().Tree())
+			if string(before) != string(after) || e.Snapshot() != snap {
+				t.Fatalf("a failed patch (%v) changed the tree", err)
+			}
+			return
+		}
+		// After a successful patch the tree is still well formed.
+		s := e.Snapshot()
+		for _, id := range s.IDs() {
+			if _, err := s.Evaluate(id, patchClock); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(s.IDs()) != s.Len() {
+			t.Fatalf("%d nodes reachable of %d", len(s.IDs()), s.Len())
+		}
+	})
+}
+
+// FuzzLoadTree: any tree file loads or is refused with an error; a loaded
+// tree answers for every node and finds next changes without hanging.
+func FuzzLoadTree(f *testing.F) {
+	// Small seeds: the fuzzer minimises every new input it finds, and
+	// minimising a copy of the 13 KB sample tree stalls it for minutes.
+	for _, s := range []string{
+		`{"customers":[{"id":"r","schedule":{"timeZoneId":"America/New_York","defaultState":"Closed","rules":[{"id":"h","state":"Open","simpleRuleType":"Time","frequency":"Weekly","startTime":"09:00","endTime":"17:00","byDay":[{"dayOfWeek":1},{"dayOfWeek":5}]}]}},{"id":"c","parentCustomerId":"r","schedule":{"rules":[{"state":"Off","simpleRuleType":"CustomerState","customerState":"closed"},{"state":"Lunch","simpleRuleType":"Always","condition":"hour == 12"}]}}],"endpoints":[{"id":"e","customerId":"c"}]}`,
+		`{"customers":[{"id":"a","parentCustomerId":"b"},{"id":"b","parentCustomerId":"a"}]}`,
+		`{"customers":[{"id":"a"},{"id":"a"}]}`,
+		`{"customers":[{"id":"a"}],"endpoints":[{"id":"a","customerId":"a"}]}`,
+		`{"customers":[{"id":"a","schedule":{"inherit":true}},{"id":"b","parentCustomerId":"a","schedule":{"rules":[{"simpleRuleType":1,"customerState":"Open","state":"x"}]}}]}`,
+		`{"customers":[null]}`, `{"endpoints":[{"id":"e"}]}`,
+	} {
+		f.Add([]byte(s), int64(1796000000))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, unix int64) {
+		var tree Tree
+		if json.Unmarshal(raw, &tree) != nil {
+			return
+		}
+		e := New(WithHorizon(30 * 24 * time.Hour))
+		if e.Load(tree) != nil {
+			return
+		}
+		at := time.Unix(unix%(100*365*86400), 0)
+		s := e.Snapshot()
+		for _, id := range s.IDs() {
+			if _, err := s.Explain(id, at); err != nil {
+				t.Fatal(err)
+			}
+			if ch, ok, _ := s.NextChange(id, at); ok && !ch.At.After(at) {
+				t.Fatalf("next change %v not after %v", ch.At, at)
+			}
+		}
+		_ = ValidateTree(tree)
+	})
+}
