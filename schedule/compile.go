@@ -308,9 +308,11 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 	} else if r.Count > 0 && r.UntilDate != "" {
 		warn("count", CodeCountAndUntil, "both count and untilDate are set; the rule ends at whichever comes first")
 	}
-	if !ok {
+	if !r.Frequency.Valid() {
 		return nil
 	}
+	// The recurrence is checked even when a date or time above failed, so
+	// that every problem of the rule is reported at once.
 	rule, err := rrule.Compile(spec)
 	if err != nil {
 		if rerr, isRule := err.(*rrule.Error); isRule {
@@ -327,6 +329,9 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 		} else {
 			fail("", "bad-recurrence", "%v", err)
 		}
+		return nil
+	}
+	if !ok {
 		return nil
 	}
 	return rule
