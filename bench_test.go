@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -374,4 +375,25 @@ func BenchmarkParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkCompiledSize reports the heap a compiled typical schedule keeps
+// (retained bytes, measured after GC over many copies), as "B/schedule".
+func BenchmarkCompiledSize(b *testing.B) {
+	sched := typicalSchedule("2021-12-01")
+	env := schedule.Env{HasParent: true}
+	const copies = 2000
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		kept := make([]*schedule.Compiled, copies)
+		for k := range kept {
+			kept[k] = schedule.Compile(sched, env)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/copies, "B/schedule")
+		runtime.KeepAlive(kept)
+	}
 }

@@ -24,6 +24,10 @@ type Answer struct {
 	Errors []string `json:"errors,omitempty"`
 	// Trace lists every rule looked at, when asked for (Explain).
 	Trace []TraceStep `json:"trace,omitempty"`
+
+	// decider is the position of the deciding rule in the deciding
+	// schedule's evaluation order (see schedule.Result.Decider).
+	decider int
 }
 
 // TraceStep is one line of an explanation.
@@ -76,7 +80,7 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 	}
 	res := c.Evaluate(t, in)
 	_, zoneID := c.Zone()
-	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule}
+	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, decider: res.Decider}
 	a.Errors = n.notes
 	if len(parentAnswer.Errors) > 0 || len(res.Errors) > 0 {
 		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentAnswer.Errors...)
@@ -89,26 +93,29 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 	return a
 }
 
-// decider returns the position of node i's deciding rule (see
-// schedule.Result.Decider) together with the node whose rules decide.
-func (s *Snapshot) nextCandidate(i int32, t, limit time.Time) (time.Time, bool) {
+// nextCandidate returns the earliest instant after t (no later than limit)
+// at which node i's answer could change: a candidate of the schedule that
+// decides for it, or of the parent whose state it reads. known, when not
+// nil, is node i's answer at t (its decider saves an evaluation).
+func (s *Snapshot) nextCandidate(i int32, t, limit time.Time, known *Answer) (time.Time, bool) {
 	n := s.nodes[i]
 	c := n.compiled
 	if c.ForceClosed() {
 		return time.Time{}, false
 	}
 	if c.Inherits() && n.parent >= 0 {
-		return s.nextCandidate(n.parent, t, limit)
+		// An inherited answer is the parent's, decider included.
+		return s.nextCandidate(n.parent, t, limit, known)
 	}
-	in := schedule.Input{Subject: n.subject, HasParent: n.parent >= 0}
-	dependsOnParent := in.HasParent && c.DependsOnParent()
-	if dependsOnParent {
-		in.ParentState = s.answer(n.parent, t, false).StateName
+	var decider int
+	if known != nil {
+		decider = known.decider
+	} else {
+		decider = s.answer(i, t, false).decider
 	}
-	res := c.Evaluate(t, in)
-	best, found := c.NextCandidate(t, limit, res.Decider+1)
-	if dependsOnParent {
-		if u, ok := s.nextCandidate(n.parent, t, best); ok && (!found || !u.After(best)) {
+	best, found := c.NextCandidate(t, limit, decider+1)
+	if n.parent >= 0 && c.DependsOnParent() {
+		if u, ok := s.nextCandidate(n.parent, t, best, nil); ok && (!found || !u.After(best)) {
 			best, found = u, true
 		}
 	}
@@ -146,15 +153,16 @@ func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
 }
 
 func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error) {
-	current := s.answer(i, t, false).StateName
+	now := s.answer(i, t, false)
+	current := now.StateName
 	at := t
 	for step := 0; step < s.cfg.maxSteps; step++ {
-		u, ok := s.nextCandidate(i, at, limit)
+		u, ok := s.nextCandidate(i, at, limit, &now)
 		if !ok || u.After(limit) {
 			return Change{}, false, nil
 		}
-		if state := s.answer(i, u, false).StateName; state != current {
-			return Change{At: u, State: state}, true, nil
+		if now = s.answer(i, u, false); now.StateName != current {
+			return Change{At: u, State: now.StateName}, true, nil
 		}
 		at = u
 	}
@@ -249,7 +257,7 @@ func (s *Snapshot) answerWith(i int32, t time.Time, memo []Answer, done []bool) 
 	in := schedule.Input{Subject: n.subject, HasParent: true, ParentState: parent.StateName}
 	res := c.Evaluate(t, in)
 	_, zoneID := c.Zone()
-	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes}
+	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
 	if len(res.Errors) > 0 || (c.DependsOnParent() && len(parent.Errors) > 0) {
 		a.Errors = append(append([]string(nil), n.notes...), res.Errors...)
 		if c.DependsOnParent() {
