@@ -81,7 +81,7 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 	if err := edit(&customers, &endpoints, &tags); err != nil {
 		return nil, err
 	}
-	return build(&e.cfg, customers, endpoints, tags, s.version+1)
+	return buildFrom(s, &e.cfg, customers, endpoints, tags, s.version+1)
 }
 
 // PutCustomer adds c, or replaces the stored customer with the same id

@@ -98,6 +98,13 @@ func (e *StructureError) Error() string { return e.Path + ": " + e.Message }
 // depth, recomputes breadcrumbs and compiles every schedule, parents first.
 // The records are used as given (callers pass copies they own).
 func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	return buildFrom(nil, cfg, customers, endpoints, tags, version)
+}
+
+// buildFrom is build that reuses the compiled schedules of prev (when not
+// nil) for records it still holds: a node whose record and environment are
+// unchanged is not recompiled.
+func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
 	s := &Snapshot{cfg: cfg, index: make(map[string]int32, len(customers)+len(endpoints)),
 		tags: make(map[string]Tag, len(tags)), version: version}
 	for _, t := range tags {
@@ -172,6 +179,16 @@ func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags [
 	for i, n := range nodes {
 		if n.parent < 0 {
 			s.roots = append(s.roots, int32(i))
+		}
+	}
+	if prev != nil {
+		for _, n := range nodes {
+			if j, ok := prev.index[n.id]; ok {
+				old := prev.nodes[j]
+				if old.customer == n.customer && old.endpoint == n.endpoint {
+					n.env, n.compiled, n.notes, n.subject = old.env, old.compiled, old.notes, old.subject
+				}
+			}
 		}
 	}
 	for _, r := range s.roots {
