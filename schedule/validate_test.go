@@ -1,0 +1,123 @@
+package schedule
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// One bad field each: the problem a support agent would be shown.
+func TestValidateEveryCode(t *testing.T) {
+	weekly := `"simpleRuleType":"Time","frequency":"Weekly","state":"Open","startDate":"2026-01-05","startTime":"09:00","endTime":"17:00"`
+	cases := []struct {
+		name     string
+		schedule string
+		parent   bool
+		path     string
+		code     string
+		severity Severity
+	}{
+		{"unknown zone", `{"timeZoneId":"America/New_Yrok"}`, false, "timeZoneId", CodeUnknownZone, SeverityError},
+		{"bad start date", `{"rules":[{` + weekly + `,"startDate":"2026-02-30"}]}`, false, "rules[0].startDate", CodeBadDate, SeverityError},
+		{"bad until date", `{"rules":[{` + weekly + `,"untilDate":"next week"}]}`, false, "rules[0].untilDate", CodeBadDate, SeverityError},
+		{"bad start time", `{"rules":[{` + weekly + `,"startTime":"9am"}]}`, false, "rules[0].startTime", CodeBadTime, SeverityError},
+		{"bad end time", `{"rules":[{` + weekly + `,"endTime":"25:00"}]}`, false, "rules[0].endTime", CodeBadTime, SeverityError},
+		{"frequency out of range", `{"rules":[{` + weekly + `,"frequency":8}]}`, false, "rules[0].frequency", CodeEnumOutOfRange, SeverityError},
+		{"rule type out of range", `{"rules":[{"simpleRuleType":3,"state":"Open"}]}`, false, "rules[0].simpleRuleType", CodeEnumOutOfRange, SeverityError},
+		{"day of week out of range", `{"rules":[{` + weekly + `,"byDay":[{"dayOfWeek":7}]}]}`, false, "rules[0].byDay[0].dayOfWeek", CodeEnumOutOfRange, SeverityError},
+		{"byMonth outside 1..12", `{"rules":[{` + weekly + `,"frequency":"Yearly","byMonth":[13]}]}`, false, "rules[0].byMonth[0]", "out-of-range", SeverityError},
+		{"byMonthDay 0", `{"rules":[{` + weekly + `,"frequency":"Monthly","byMonthDay":[0]}]}`, false, "rules[0].byMonthDay[0]", "out-of-range", SeverityError},
+		{"byMonthDay -32", `{"rules":[{` + weekly + `,"frequency":"Monthly","byMonthDay":[1,-32]}]}`, false, "rules[0].byMonthDay[1]", "out-of-range", SeverityError},
+		{"byYearDay 367", `{"rules":[{` + weekly + `,"frequency":"Yearly","byYearDay":[367]}]}`, false, "rules[0].byYearDay[0]", "out-of-range", SeverityError},
+		{"byWeekNo 54", `{"rules":[{` + weekly + `,"frequency":"Yearly","byWeekNo":[54]}]}`, false, "rules[0].byWeekNo[0]", "out-of-range", SeverityError},
+		{"byWeekNo with Monthly", `{"rules":[{` + weekly + `,"frequency":"Monthly","byWeekNo":[1]}]}`, false, "rules[0].byWeekNo", "weekno-needs-yearly", SeverityError},
+		{"byHour 24", `{"rules":[{` + weekly + `,"byHour":[24]}]}`, false, "rules[0].byHour[0]", "out-of-range", SeverityError},
+		{"byMinute 60", `{"rules":[{` + weekly + `,"byMinute":[60]}]}`, false, "rules[0].byMinute[0]", "out-of-range", SeverityError},
+		{"bySetPosition 0", `{"rules":[{` + weekly + `,"bySetPosition":[0]}]}`, false, "rules[0].bySetPosition[0]", "out-of-range", SeverityError},
+		{"byDay offset with Weekly", `{"rules":[{` + weekly + `,"byDay":[{"offset":2,"dayOfWeek":1}]}]}`, false, "rules[0].byDay[0].offset", "offset-not-allowed", SeverityError},
+		{"byDay offset 54", `{"rules":[{` + weekly + `,"frequency":"Yearly","byDay":[{"offset":54,"dayOfWeek":1}]}]}`, false, "rules[0].byDay[0].offset", "out-of-range", SeverityError},
+		{"February 30th never occurs", `{"rules":[{` + weekly + `,"frequency":"Yearly","byMonth":[2],"byMonthDay":[30]}]}`, false, "rules[0].byMonthDay", "empty-set", SeverityError},
+		{"every 2 hours from an even hour never reaches 01:00", `{"rules":[{"simpleRuleType":"Time","frequency":"Hourly","interval":2,"byHour":[1],"state":"x","startDate":"2026-01-01","startTime":"00:00","endTime":"00:30"}]}`, false, "rules[0].byHour", "empty-set", SeverityError},
+		{"all day with Hourly", `{"rules":[{"simpleRuleType":"Time","frequency":"Hourly","isAllDay":true,"state":"x"}]}`, false, "rules[0].isAllDay", CodeAllDayTooFine, SeverityError},
+		{"empty state", `{"rules":[{"simpleRuleType":"Always","state":" "}]}`, false, "rules[0].state", CodeEmptyState, SeverityError},
+		{"condition does not compile", `{"rules":[{"simpleRuleType":"Always","state":"x","condition":"hour >="}]}`, false, "rules[0].condition", CodeBadCondition, SeverityError},
+		{"interval over 1000", `{"rules":[{` + weekly + `,"interval":1001}]}`, false, "rules[0].interval", "interval-too-large", SeverityError},
+		{"negative count", `{"rules":[{` + weekly + `,"count":-1}]}`, false, "rules[0].count", "negative-count", SeverityError},
+		{"customer state rule with no state to follow", `{"rules":[{"simpleRuleType":"CustomerState","state":"x"}]}`, true, "rules[0].customerState", CodeEmptyCustomerState, SeverityError},
+		{"customer state rule on a root", `{"rules":[{"simpleRuleType":"CustomerState","customerState":"Open","state":"x"}]}`, false, "rules[0].simpleRuleType", CodeNoParentState, SeverityWarning},
+		{"inherit on a root", `{"inherit":true}`, false, "inherit", CodeInheritOnRoot, SeverityWarning},
+		{"all day ignores times", `{"rules":[{"simpleRuleType":"Time","frequency":"Daily","isAllDay":true,"startTime":"09:00","state":"x"}]}`, false, "rules[0].isAllDay", CodeIgnoredField, SeverityWarning},
+		{"frequency None ignores the recurrence", `{"rules":[{"simpleRuleType":"Time","frequency":"None","startDate":"2026-12-03","count":3,"state":"x"}]}`, false, "rules[0].frequency", CodeIgnoredField, SeverityWarning},
+		{"count and until together", `{"rules":[{` + weekly + `,"count":5,"untilDate":"2026-12-31"}]}`, false, "rules[0].count", CodeCountAndUntil, SeverityWarning},
+		{"until at midnight cuts the day", `{"rules":[{` + weekly + `,"untilDate":"2026-12-31T00:00:00"}]}`, false, "rules[0].untilDate", CodeUntilAtMidnight, SeverityWarning},
+		{"empty start date with an interval", `{"rules":[{"simpleRuleType":"Time","frequency":"Weekly","interval":2,"state":"x"}]}`, false, "rules[0].startDate", CodeEmptyStartDate, SeverityWarning},
+		{"until before start", `{"rules":[{` + weekly + `,"untilDate":"2025-01-01"}]}`, false, "rules[0].untilDate", CodeUntilBeforeStart, SeverityWarning},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var s Schedule
+			require.NoError(t, json.Unmarshal([]byte(tc.schedule), &s))
+			problems := Validate(&s, Env{HasParent: tc.parent})
+			var found *Problem
+			for i := range problems {
+				if problems[i].Path == tc.path && problems[i].Code == tc.code {
+					found = &problems[i]
+				}
+			}
+			require.NotNil(t, found, "want %s at %s; got %v", tc.code, tc.path, problems)
+			assert.Equal(t, tc.severity, found.Severity)
+			assert.NotEmpty(t, found.Message)
+			// Nothing else is wrong with these one-fault schedules.
+			for _, p := range problems {
+				if p != *found {
+					assert.NotEqual(t, SeverityError, p.Severity, "unexpected extra error %v", p)
+				}
+			}
+		})
+	}
+}
+
+// One schedule with many problems reports them all, with the right paths.
+func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
+	var s Schedule
+	require.NoError(t, json.Unmarshal([]byte(`{
+		"timeZoneId": "Mars/Base",
+		"inherit": true,
+		"rules": [
+			{"id": "ok", "simpleRuleType": "Time", "frequency": "Weekly", "state": "Open", "startTime": "09:00", "endTime": "17:00", "byDay": [{"dayOfWeek": 1}]},
+			{"id": "a", "simpleRuleType": "Time", "frequency": "Weekly", "state": "", "startTime": "9", "byDay": [{"offset": 3, "dayOfWeek": 2}], "byMonth": [0, 13]},
+			{"id": "b", "simpleRuleType": "Always", "state": "x", "condition": "(((("},
+			{"id": "c", "simpleRuleType": "Time", "frequency": "Daily", "isAllDay": true, "byHour": [9], "state": "x", "untilDate": "31/12/2026"}
+		]}`), &s))
+	var got []string
+	for _, p := range Validate(&s, Env{}) {
+		got = append(got, p.Severity.String()+" "+p.Path+" "+p.Code)
+	}
+	assert.ElementsMatch(t, []string{
+		"error timeZoneId unknown-zone",
+		"warning inherit inherit-on-root",
+		"error rules[1].state empty-state",
+		"error rules[1].startTime bad-time",
+		"error rules[1].byMonth[0] out-of-range",
+		"error rules[1].byMonth[1] out-of-range",
+		"error rules[1].byDay[0].offset offset-not-allowed",
+		"error rules[2].condition bad-condition",
+		"warning rules[3].isAllDay ignored-field",
+		"error rules[3].untilDate bad-date",
+	}, got)
+}
+
+func TestBrokenRuleNeverMatchesButTheRestWorks(t *testing.T) {
+	var s Schedule
+	require.NoError(t, json.Unmarshal([]byte(`{"defaultState":"Closed","rules":[
+		{"id":"bad","simpleRuleType":"Always","state":"Holiday","condition":"hour >"},
+		{"id":"good","simpleRuleType":"Always","state":"Open"}]}`), &s))
+	c := Compile(&s, Env{})
+	res := c.Evaluate(timeAt(t, "2026-11-30T10:00:00Z"), Input{Trace: true})
+	assert.Equal(t, "Open", res.State)
+	require.Len(t, res.Trace, 2)
+	assert.False(t, res.Trace[0].Matched)
+	assert.Contains(t, res.Trace[0].Why, "not used")
+}
