@@ -215,7 +215,7 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedu
 		n.parent = newParent
 	}
 	s.nodes[i] = &n
-	s.refresh(i, true)
+	s.refresh(i, true, false)
 }
 
 // placeUnder checks that node i (-1 for a new node) may have the customer

@@ -192,7 +192,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		}
 	}
 	for _, r := range s.roots {
-		s.refresh(r, false)
+		s.refresh(r, false, true)
 	}
 	return s, nil
 }
@@ -221,9 +221,10 @@ func (s *Snapshot) chainLoops(i int32) bool {
 // they cascade from, the breadcrumb, the condition subject (endpoints).
 // A schedule is recompiled only when its record or its environment changed;
 // force rebuilds node i's condition subject and refreshes its children (used
-// for the node a write changed). Nodes are replaced, never modified, so older
+// for the node a write changed); whole visits the whole subtree, as a build
+// must. Nodes are replaced, never modified, so older
 // snapshots keep theirs.
-func (s *Snapshot) refresh(i int32, force bool) {
+func (s *Snapshot) refresh(i int32, force, whole bool) {
 	old := s.nodes[i]
 	n := *old
 	env := s.envFor(n.parent)
@@ -255,10 +256,11 @@ func (s *Snapshot) refresh(i int32, force bool) {
 	s.nodes[i] = &n
 	oldZone, _ := zoneOf(old)
 	newZone, _ := n.compiled.Zone()
-	if force || oldZone != newZone || n.subject != old.subject ||
-		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb) {
-		for _, ch := range n.children {
-			s.refresh(ch, false)
+	changed := force || oldZone != newZone || n.subject != old.subject ||
+		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
+	for _, ch := range n.children {
+		if changed || whole {
+			s.refresh(ch, false, whole)
 		}
 	}
 }

@@ -1,0 +1,157 @@
+package voicesched
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/voicesched/voicesched/schedule"
+)
+
+func TestEffectiveSchedule(t *testing.T) {
+	s := sampleEngine(t).Snapshot()
+	eff, err := s.EffectiveSchedule("dept-maple-billing")
+	require.NoError(t, err)
+	assert.Equal(t, "clinic-maple", eff.NodeID)
+	assert.Equal(t, "America/New_York", eff.TimeZoneID)
+	assert.Equal(t, s.Customer("clinic-maple").Schedule, eff.Schedule)
+
+	eff, err = s.EffectiveSchedule("ep-maple-frontdesk") // no schedule: its customer's
+	require.NoError(t, err)
+	assert.Equal(t, "clinic-maple", eff.NodeID)
+
+	eff, err = s.EffectiveSchedule("dept-maple-lab") // its own, zone from the clinic
+	require.NoError(t, err)
+	assert.Equal(t, "dept-maple-lab", eff.NodeID)
+	assert.Equal(t, "America/New_York", eff.TimeZoneID)
+
+	_, err = s.EffectiveSchedule("nobody")
+	var nf *NotFoundError
+	assert.ErrorAs(t, err, &nf)
+}
+
+func TestLoadRejectsBadShapes(t *testing.T) {
+	chain := func(n int) Tree {
+		var tree Tree
+		for i := 0; i < n; i++ {
+			c := &CustomerInfo{EntityInfo: EntityInfo{ID: fmt.Sprint(i)}, Name: "x"}
+			if i > 0 {
+				c.ParentCustomerID = fmt.Sprint(i - 1)
+			}
+			tree.Customers = append(tree.Customers, c)
+		}
+		return tree
+	}
+	cases := []struct {
+		name string
+		tree Tree
+		code string
+	}{
+		{"duplicate id", Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "a"}}, {EntityInfo: EntityInfo{ID: "a"}}}}, "duplicate-id"},
+		{"endpoint id clashes with a customer", Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "a"}}},
+			Endpoints: []*Endpoint{{ID: "a", CustomerID: "a"}}}, "duplicate-id"},
+		{"missing parent", Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "a"}, ParentCustomerID: "ghost"}}}, "parent-not-found"},
+		{"endpoint without customer", Tree{Endpoints: []*Endpoint{{ID: "e"}}}, "parent-not-found"},
+		{"parent loop in stored data", Tree{Customers: []*CustomerInfo{
+			{EntityInfo: EntityInfo{ID: "a"}, ParentCustomerID: "b"}, {EntityInfo: EntityInfo{ID: "b"}, ParentCustomerID: "a"}}}, "parent-loop"},
+		{"65 levels", chain(65), "too-deep"},
+		{"empty id", Tree{Customers: []*CustomerInfo{{Name: "no id"}}}, "empty-id"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := New()
+			err := e.Load(tc.tree)
+			var se *StructureError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tc.code, se.Code)
+			assert.Equal(t, 0, e.Snapshot().Len(), "nothing was loaded")
+		})
+	}
+	e := New()
+	require.NoError(t, e.Load(chain(64)), "64 levels are allowed")
+	a, err := e.Evaluate("63", time.Now())
+	require.NoError(t, err)
+	assert.Equal(t, "Open", a.StateName)
+}
+
+func TestWritesKeepTheTreeConsistent(t *testing.T) {
+	e := sampleEngine(t)
+	require.Error(t, e.RemoveCustomer("clinic-maple"), "it has children")
+	require.NoError(t, e.PutEndpoint(&Endpoint{ID: "ep-new", Name: "New phone", CustomerID: "clinic-harbour",
+		Schedule: &Schedule{DefaultState: "Busy"}}))
+	a, err := e.Evaluate("ep-new", time.Now())
+	require.NoError(t, err)
+	assert.Equal(t, "Busy", a.StateName)
+	assert.Equal(t, "Australia/Sydney", a.TimeZoneID, "the zone cascades from its customer")
+	require.NoError(t, e.RemoveEndpoint("ep-new"))
+	assert.Nil(t, e.Snapshot().Endpoint("ep-new"))
+	require.ErrorAs(t, e.RemoveEndpoint("clinic-maple"), new(*NotFoundError), "a customer is not an endpoint")
+
+	require.NoError(t, e.RemoveEndpoint("ep-harbour-reception"))
+	require.NoError(t, e.RemoveCustomer("dept-harbour-radiology"))
+	require.NoError(t, e.RemoveCustomer("dept-harbour-oncall"))
+	require.NoError(t, e.RemoveCustomer("clinic-harbour"))
+	assert.Nil(t, e.Snapshot().Customer("clinic-harbour"))
+	assert.Len(t, e.Snapshot().IDs(), e.Snapshot().Len())
+
+	// A zone change recompiles the descendants that take their zone from it.
+	require.NoError(t, e.PutCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "clinic-maple"}, Name: "Maple", ParentCustomerID: "reseller-northwind",
+		Schedule: &Schedule{TimeZoneID: "Europe/London", DefaultState: "Open"}}))
+	lab, err := e.Evaluate("dept-maple-lab", time.Now())
+	require.NoError(t, err)
+	assert.Equal(t, "Europe/London", lab.TimeZoneID)
+	assert.Equal(t, []CustomerBreadcrumb{{"reseller-northwind", "Northwind Voice"}, {"clinic-maple", "Maple"}, {"dept-maple-lab", "Maple Lab"}},
+		e.Snapshot().Customer("dept-maple-lab").Breadcrumb)
+
+	// Tree() gives back what was stored, and loads again to the same answers.
+	tree := e.Snapshot().Tree()
+	again := New()
+	require.NoError(t, again.Load(tree))
+	at := time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC)
+	for _, id := range e.Snapshot().IDs() {
+		want, _ := e.Evaluate(id, at)
+		got, _ := again.Evaluate(id, at)
+		assert.Equal(t, want.StateName, got.StateName, id)
+	}
+}
+
+func TestProblemsAndUnknownMembers(t *testing.T) {
+	s := sampleEngine(t).Snapshot()
+	problems, err := s.Problems("dept-maple-lab")
+	require.NoError(t, err)
+	assert.Empty(t, problems.Errors())
+	assert.Empty(t, UnknownMembers([]byte(`{"customerId":"x","name":"y"}`), &PatchCustomer{}))
+	unknown := UnknownMembers([]byte(`{"customerId":"x","nmae":"y","schedule":{"rules":[{"stat":"z"}]}}`), &PatchCustomer{})
+	var paths []string
+	for _, p := range unknown {
+		paths = append(paths, p.Path)
+		assert.Equal(t, schedule.SeverityWarning, p.Severity)
+	}
+	assert.Equal(t, []string{"nmae", "schedule.rules[0].stat"}, paths)
+	assert.Empty(t, UnknownMembers([]byte(`{"customers":[{"id":"a","schedule":{}}]}`), &Tree{}))
+}
+
+func TestValidateTreeAndCustomer(t *testing.T) {
+	tree := loadTreeFile(t, "testdata/sample/tree.json")
+	assert.Empty(t, ValidateTree(tree).Errors(), "the sample is valid")
+	tree.Customers[1].Schedule.Rules[0].ByMonth = []int{13}
+	tree.Customers[1].Tags[0].Color = 11
+	var got []string
+	for _, p := range ValidateTree(tree).Errors() {
+		got = append(got, p.Path)
+	}
+	assert.Equal(t, []string{"customers[1].schedule.rules[0].byMonth[0]", "customers[1].tags[0].color"}, got)
+
+	e := sampleEngine(t)
+	problems := e.ValidateCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "new"}, ParentCustomerID: "ghost",
+		Schedule: &Schedule{Rules: []SchedulingRule{{SimpleRuleType: schedule.RuleCustomerState, CustomerState: "Open", State: "x"}}}})
+	got = nil
+	for _, p := range problems {
+		got = append(got, p.Severity.String()+" "+p.Path)
+	}
+	assert.ElementsMatch(t, []string{"error name", "error parentCustomerId", "warning schedule.rules[0].simpleRuleType"}, got)
+	assert.Empty(t, ValidateSchedule(&Schedule{DefaultState: "Open"}, false))
+}
