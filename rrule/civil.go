@@ -1,6 +1,9 @@
 package rrule
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Civil date-times are handled as whole seconds since 0001-01-01T00:00:00 on the proleptic
 // Gregorian calendar; day numbers count days since 0001-01-01, which was a Monday, so the ISO
@@ -41,24 +44,62 @@ func FromCivil(c time.Time, loc *time.Location) time.Time {
 	// Offsets lie within ±26 h, so the answer lies at or after target-26h. Walk the zone's
 	// segments from there; in a segment [from, to) with offset o the clock reads u+o, which
 	// grows with u, so the first segment that reaches target holds the answer.
-	u := time.Unix(target-26*3600, 0)
+	u := target - 26*3600
 	for range 16 {
-		local := u.In(loc)
-		_, offset := local.Zone()
-		_, end := local.ZoneBounds()
-		from := u.Unix()
-		candidate := target - int64(offset)
-		if candidate < from {
+		offset, end := zoneSegment(u, loc)
+		candidate := target - offset
+		if candidate < u {
 			// The clock jumped past c at this segment's start (a spring-forward gap).
-			return time.Unix(from, 0)
+			return time.Unix(u, 0)
 		}
-		if end.IsZero() || candidate < end.Unix() {
+		if candidate < end {
 			return time.Unix(candidate, nanos)
 		}
 		u = end
 	}
 	_, offset := time.Unix(target, 0).In(loc).Zone()
 	return time.Unix(target-int64(offset), nanos)
+}
+
+// noZoneEnd marks a zone segment that never ends.
+const noZoneEnd = math.MaxInt64
+
+// zoneSegment returns the UTC offset in effect at Unix second now and the first Unix second
+// after now at which it may change (noZoneEnd: never). It relies on time.Time.ZoneBounds,
+// except where that reports an end at or before now (it does so for leap years past the
+// zone's table, at a year-end pseudo-boundary): there it probes the offset day by day and
+// bisects the change. No zone changes its offset twice within a day.
+func zoneSegment(now int64, loc *time.Location) (offset int64, end int64) {
+	local := time.Unix(now, 0).In(loc)
+	_, off := local.Zone()
+	_, bound := local.ZoneBounds()
+	switch {
+	case bound.IsZero():
+		return int64(off), noZoneEnd
+	case bound.Unix() > now:
+		return int64(off), bound.Unix()
+	}
+	offsetAt := func(u int64) int {
+		_, o := time.Unix(u, 0).In(loc).Zone()
+		return o
+	}
+	for day := int64(1); day <= 400; day++ {
+		probe := now + day*secondsPerDay
+		if offsetAt(probe) == off {
+			continue
+		}
+		lo, hi := probe-secondsPerDay, probe // offset off at lo, another at hi
+		for hi-lo > 1 {
+			mid := lo + (hi-lo)/2
+			if offsetAt(mid) == off {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return int64(off), hi
+	}
+	return int64(off), now + 400*secondsPerDay
 }
 
 // civilSeconds returns c's wall-clock reading as seconds since 0001-01-01T00:00:00.

@@ -301,3 +301,55 @@ func TestConcurrentQueries(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Instants and limits far outside years 1..9999 are answered promptly (no walk over the
+// zone's yearly transitions up to the limit).
+func TestNextChangeFarAway(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	r, err := Compile(Spec{Frequency: Weekly, Start: civil(t, "1990-01-01T09:00:00"), Length: 8 * time.Hour, ByDay: weekdays(), Until: civil(t, "2030-01-01T00:00:00")})
+	require.NoError(t, err)
+	farPast, farFuture := time.Unix(-1<<62, 0), time.Unix(1<<62, 0)
+	u, ok := r.NextChange(farPast, ny, farFuture)
+	require.True(t, ok)
+	assert.Equal(t, time.Date(1990, 1, 1, 14, 0, 0, 0, time.UTC), u.UTC())
+	_, ok = r.NextChange(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
+	assert.False(t, ok, "nothing changes after the last window")
+	assert.False(t, r.Contains(farFuture, ny))
+	assert.False(t, r.Contains(farPast, ny))
+	u, ok = r.NextChange(time.Date(2029, 12, 31, 16, 0, 0, 0, time.UTC), ny, farFuture)
+	require.True(t, ok)
+	assert.Equal(t, time.Date(2029, 12, 31, 22, 0, 0, 0, time.UTC), u.UTC(), "the last window closes")
+
+	always, err := Compile(Spec{Frequency: Secondly, Start: civil(t, "0001-01-01T00:00:00"), Length: time.Second})
+	require.NoError(t, err)
+	u, ok = always.NextChange(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
+	require.True(t, ok)
+	assert.Equal(t, civil(t, "9999-12-31T23:59:59").Add(time.Second), ToCivil(u, ny), "an always-on rule ends with year 9999")
+	u, ok = always.NextChangeCivil(civil(t, "2026-01-01T00:00:00"), time.Unix(1<<62, 0))
+	require.True(t, ok)
+	assert.Equal(t, civil(t, "9999-12-31T23:59:59").Add(time.Second), u)
+}
+
+// Past the zone table, time.Time.ZoneBounds reports a year-end pseudo-boundary that, in leap
+// years, ends at or before the instant asked about; the segment walk must not stall there.
+func TestZoneBoundsPastTheTable(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	r, err := Compile(Spec{Frequency: Daily, Start: civil(t, "2026-01-01T09:00:00"), Length: 8 * time.Hour})
+	require.NoError(t, err)
+	for _, from := range []time.Time{
+		time.Date(2040, 12, 30, 23, 0, 0, 0, time.UTC),
+		time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(2040, 12, 31, 0, 0, 1, 0, time.UTC),
+	} {
+		u, ok := r.NextChange(from, ny, from.Add(72*time.Hour))
+		require.True(t, ok)
+		assert.Equal(t, time.Date(2040, 12, 31, 14, 0, 0, 0, time.UTC), u.UTC(), "from %s", from)
+	}
+	u, ok := r.NextChange(time.Date(2041, 3, 9, 23, 0, 0, 0, time.UTC), ny, time.Date(2041, 3, 12, 0, 0, 0, 0, time.UTC))
+	require.True(t, ok)
+	assert.Equal(t, time.Date(2041, 3, 10, 13, 0, 0, 0, time.UTC), u.UTC(), "09:00 EDT on the spring-forward day")
+	assert.Equal(t, time.Date(2040, 12, 31, 14, 0, 0, 0, time.UTC).Unix(), FromCivil(civil(t, "2040-12-31T09:00:00"), ny).Unix())
+	assert.Equal(t, time.Date(2041, 3, 10, 7, 0, 0, 0, time.UTC).Unix(), FromCivil(civil(t, "2041-03-10T02:30:00"), ny).Unix())
+}

@@ -175,30 +175,30 @@ func (r *Rule) NextChange(t time.Time, loc *time.Location, limit time.Time) (u t
 	}
 	now := t.Unix()
 	last := limit.Unix()
+	// After the last window ends no clock reading is inside, and no transition moves a clock
+	// back by days: past that instant nothing changes, so the segment walk stops there.
+	if quiet := r.m.last + r.m.length + 3*secondsPerDay - unixToCivil; last > quiet {
+		last = quiet
+	}
 	if last <= now {
 		return time.Time{}, false
 	}
 	inside := r.Contains(t, loc)
 	for now < last {
-		local := time.Unix(now, 0).In(loc)
-		_, offset := local.Zone()
-		_, end := local.ZoneBounds()
-		segmentLast := last
-		if !end.IsZero() && end.Unix()-1 < segmentLast {
-			segmentLast = end.Unix() - 1
-		}
-		off := int64(offset) + unixToCivil
+		offset, end := zoneSegment(now, loc)
+		segmentLast := min(last, end-1)
+		off := offset + unixToCivil
 		if segmentLast > now {
 			if c, found := r.m.nextChange(now+off, segmentLast+off); found {
 				return time.Unix(c-off, 0), true
 			}
 		}
-		if end.IsZero() || end.Unix() > last {
+		if end > last {
 			return time.Time{}, false
 		}
-		now = end.Unix()
-		if r.Contains(end, loc) != inside {
-			return end, true
+		now = end
+		if r.Contains(time.Unix(end, 0), loc) != inside {
+			return time.Unix(end, 0), true
 		}
 	}
 	return time.Time{}, false
