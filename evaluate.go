@@ -139,8 +139,8 @@ func (e *SearchCutError) Error() string {
 	return "next change of " + e.NodeID + ": search cut short at " + e.Until.UTC().Format(time.RFC3339) + " (conditions that read the minute or second make many candidate instants)"
 }
 
-// NextChange returns the earliest instant after t at which node id's state
-// name differs from its state at t, and the new state. ok is false when
+// NextChange returns the earliest instant after t (in UTC) at which node
+// id's state name differs from its state at t, and the new state. ok is false when
 // there is none within the engine's horizon. Exact to the second, across
 // DST, inheritance and rules that follow the parent's state: the search
 // visits only instants at which some rule's match can change.
@@ -162,7 +162,7 @@ func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error)
 			return Change{}, false, nil
 		}
 		if now = s.answer(i, u, false); now.StateName != current {
-			return Change{At: u, State: now.StateName}, true, nil
+			return Change{At: u.UTC(), State: now.StateName}, true, nil
 		}
 		at = u
 	}

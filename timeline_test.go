@@ -234,3 +234,29 @@ func TestEvaluateAllAgreesWithEvaluate(t *testing.T) {
 	_, ok := s.EvaluateAll(time.Now()).Get("nobody")
 	assert.False(t, ok)
 }
+
+func TestNextChangeWithClockConditions(t *testing.T) {
+	e := New(WithSearchSteps(5000))
+	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{
+		{EntityInfo: EntityInfo{ID: "even-minutes"}, Name: "x", Schedule: &Schedule{TimeZoneID: "Asia/Kolkata", DefaultState: "Odd",
+			Rules: []SchedulingRule{{ID: "r", State: "Even", SimpleRuleType: schedule.RuleAlways, Condition: "minute % 2 == 0"}}}},
+		{EntityInfo: EntityInfo{ID: "never"}, Name: "y", Schedule: &Schedule{DefaultState: "Open",
+			Rules: []SchedulingRule{{ID: "r", State: "Closed", SimpleRuleType: schedule.RuleAlways, Condition: "second == 0 && year == 2099"}}}},
+	}}))
+	s := e.Snapshot()
+	at := time.Date(2026, 11, 30, 10, 1, 30, 0, time.UTC) // 15:31:30 in Kolkata: odd
+	ch, ok, err := s.NextChange("even-minutes", at)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, time.Date(2026, 11, 30, 10, 2, 0, 0, time.UTC), ch.At)
+	assert.Equal(t, "Even", ch.State)
+	checkTimeline(t, s, "even-minutes", at, at.Add(20*time.Minute), time.Second)
+
+	// A condition that reads the second and is never true: the search
+	// stops after WithSearchSteps candidates and says so.
+	_, ok, err = s.NextChange("never", at)
+	assert.False(t, ok)
+	var cut *SearchCutError
+	require.ErrorAs(t, err, &cut)
+	assert.Equal(t, "never", cut.NodeID)
+}
