@@ -245,6 +245,12 @@ func (m *matcher) countedSetPosOccurrence(count int64) (int64, bool) {
 		selected[n] = int64(len(slices.Compact(picks)))
 	}
 	startIndex := m.periodStartIndex()
+	// No more than the fullest period's selection in every aligned period up to year 9999:
+	// a larger count is never reached.
+	periods := (m.periodOf(lastCivilDay).index-startIndex)/m.interval + 1
+	if slices.Max(selected)*periods < count {
+		return 0, false
+	}
 	remaining := count
 	day := m.startDay
 	for {

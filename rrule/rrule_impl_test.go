@@ -353,3 +353,22 @@ func TestZoneBoundsPastTheTable(t *testing.T) {
 	assert.Equal(t, time.Date(2040, 12, 31, 14, 0, 0, 0, time.UTC).Unix(), FromCivil(civil(t, "2040-12-31T09:00:00"), ny).Unix())
 	assert.Equal(t, time.Date(2041, 3, 10, 7, 0, 0, 0, time.UTC).Unix(), FromCivil(civil(t, "2041-03-10T02:30:00"), ny).Unix())
 }
+
+// Ordinals that cannot exist in a month select nothing; the rrule-go rule leaves them out
+// (rrule-go would index past its tables for them) and still agrees.
+func TestImpossibleMonthOrdinalsLeftOutOfSet(t *testing.T) {
+	r, err := Compile(Spec{Frequency: Monthly, Start: civil(t, "2026-01-01T09:00:00"), Length: time.Hour,
+		ByDay: []Day{{Weekday: time.Monday, N: 2}, {Weekday: time.Monday, N: 6}, {Weekday: time.Friday, N: -7}}})
+	require.NoError(t, err)
+	assert.Equal(t, "DTSTART:20260101T090000Z\nRRULE:FREQ=MONTHLY;BYDAY=+2MO", r.String())
+	from, to := civil(t, "2026-01-01T00:00:00"), civil(t, "2027-01-01T00:00:00")
+	want := r.Set().Between(from, to, true)
+	require.Len(t, want, 12)
+	assert.Equal(t, want, r.Occurrences(from, to, 100))
+
+	yearly, err := Compile(Spec{Frequency: Yearly, Start: civil(t, "2026-01-01T09:00:00"), Length: time.Hour,
+		ByDay: []Day{{Weekday: time.Monday, N: 53}, {Weekday: time.Monday, N: -53}, {Weekday: time.Thursday, N: 20}}})
+	require.NoError(t, err)
+	from, to = civil(t, "2026-01-01T00:00:00"), civil(t, "2060-01-01T00:00:00")
+	assert.Equal(t, yearly.Set().Between(from, to, true), yearly.Occurrences(from, to, 1000))
+}
