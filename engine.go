@@ -42,6 +42,13 @@ func (e *Engine) Evaluate(id string, t time.Time) (Answer, error) {
 func (e *Engine) Load(tree Tree) error {
 	customers := make([]*CustomerInfo, len(tree.Customers))
 	for i, c := range tree.Customers {
+		if c != nil {
+			// Checked before copying: copying data that contains itself
+			// would never end.
+			if p := checkData(fmt.Sprintf("customers[%d].data", i), c.Data); p != nil {
+				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
+			}
+		}
 		customers[i] = c.Clone()
 	}
 	endpoints := make([]*Endpoint, len(tree.Endpoints))
@@ -93,6 +100,9 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 func (e *Engine) PutCustomer(c *CustomerInfo) error {
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
+	}
+	if p := checkData("data", c.Data); p != nil {
+		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 	}
 	c = c.Clone()
 	e.writeMux.Lock()

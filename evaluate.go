@@ -1,6 +1,7 @@
 package voicesched
 
 import (
+	"fmt"
 	"iter"
 	"sort"
 	"time"
@@ -128,15 +129,17 @@ type Change struct {
 	State string    `json:"state"`
 }
 
-// SearchCutError reports a next-change search that examined more candidate
-// instants than WithSearchSteps allows before finding the change.
+// SearchCutError reports a next-change or timeline search that stopped
+// before its end: it spent the search budget (WithSearchBudget), or a
+// timeline reached WithMaxIntervals intervals.
 type SearchCutError struct {
 	NodeID string
-	Until  time.Time
+	Until  time.Time // the search covered [start, Until)
+	Reason string
 }
 
 func (e *SearchCutError) Error() string {
-	return "next change of " + e.NodeID + ": search cut short at " + e.Until.UTC().Format(time.RFC3339) + " (conditions that read the minute or second make many candidate instants)"
+	return "search for the changes of " + e.NodeID + " cut short at " + e.Until.UTC().Format(time.RFC3339) + ": " + e.Reason
 }
 
 // NextChange returns the earliest instant after t (in UTC) at which node
@@ -156,7 +159,8 @@ func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error)
 	now := s.answer(i, t, false)
 	current := now.StateName
 	at := t
-	for step := 0; step < s.cfg.maxSteps; step++ {
+	cost := s.stepCost(i)
+	for spent := 0; spent < s.cfg.searchBudget; spent += cost {
 		u, ok := s.nextCandidate(i, at, limit, &now)
 		if !ok || u.After(limit) {
 			return Change{}, false, nil
@@ -166,7 +170,32 @@ func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error)
 		}
 		at = u
 	}
-	return Change{}, false, &SearchCutError{NodeID: s.nodes[i].id, Until: at}
+	return Change{}, false, &SearchCutError{NodeID: s.nodes[i].id, Until: at,
+		Reason: "the search budget was spent (conditions that read the minute or second make many instants to look at)"}
+}
+
+// stepCost estimates the rule looks of one search step for node i: its
+// deciding schedule's rules, and along the chain of parents it reads, each
+// parent's rules once for its candidates and once per level for its answer.
+func (s *Snapshot) stepCost(i int32) int {
+	cost, depth := 0, 0
+	for at := i; at >= 0 && depth <= MaxDepth; depth++ {
+		n := s.nodes[at]
+		rules := n.compiled.NumRules() + 1
+		if n.compiled.ForceClosed() {
+			break
+		}
+		if n.compiled.Inherits() && n.parent >= 0 {
+			at = n.parent
+			continue
+		}
+		cost += rules * (depth + 2)
+		if n.parent < 0 || !n.compiled.DependsOnParent() {
+			break
+		}
+		at = n.parent
+	}
+	return max(cost, 1)
 }
 
 // Interval is a span [From, To) in one state.
@@ -187,6 +216,9 @@ func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
 	at := from
 	state := s.answer(i, at, false).StateName
 	for at.Before(to) {
+		if len(out) >= s.cfg.maxIntervals {
+			return out, &SearchCutError{NodeID: s.nodes[i].id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
+		}
 		ch, ok, err := s.nextChange(i, at, to)
 		if err != nil {
 			return out, err

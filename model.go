@@ -181,6 +181,9 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	o.Null = false
+	// A repeated member replaces the earlier one rather than merging into it.
+	var fresh T
+	o.Value = fresh
 	return json.Unmarshal(b, &o.Value)
 }
 

@@ -19,7 +19,8 @@ type config struct {
 	now             func() time.Time
 	billingDefaults *BillingSettings
 	appDefaults     *AppSettings
-	maxSteps        int
+	searchBudget    int
+	maxIntervals    int
 }
 
 func defaultConfig() config {
@@ -30,7 +31,8 @@ func defaultConfig() config {
 		defaultZoneID: "UTC",
 		horizon:       400 * 24 * time.Hour,
 		now:           time.Now,
-		maxSteps:      200000,
+		searchBudget:  500000,
+		maxIntervals:  10000,
 	}
 }
 
@@ -76,13 +78,26 @@ func WithDefaultSettings(billing *BillingSettings, app *AppSettings) Option {
 	return func(c *config) { c.billingDefaults, c.appDefaults = billing, app }
 }
 
-// WithSearchSteps bounds how many candidate instants one next-change search
-// may examine (default 200,000). Only schedules whose conditions read the
-// minute or second reach it; the answer then reports the search as cut short.
-func WithSearchSteps(n int) Option {
+// WithSearchBudget bounds the work of one next-change or timeline search,
+// counted in rule looks (default 500,000, a few hundred milliseconds at
+// most). A search visits only instants where some rule's match can change;
+// a condition that reads the minute or second makes every minute or second
+// such an instant, and a search that spends its budget before finding the
+// change ends with a *SearchCutError rather than run on.
+func WithSearchBudget(n int) Option {
 	return func(c *config) {
 		if n > 0 {
-			c.maxSteps = n
+			c.searchBudget = n
+		}
+	}
+}
+
+// WithMaxIntervals bounds how many intervals one Timeline returns (default
+// 10,000); a longer one is cut short with a *SearchCutError.
+func WithMaxIntervals(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxIntervals = n
 		}
 	}
 }

@@ -111,6 +111,9 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	}
 	newParent := old.parent
 	if p.ParentCustomerID.HasValue() {
+		if err := checkID("parentCustomerId", p.ParentCustomerID.Value, true); err != nil {
+			fail(err.Path, err.Code, "%s", err.Message)
+		}
 		c.ParentCustomerID = p.ParentCustomerID.Value
 		var problem *schedule.Problem
 		if newParent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
@@ -118,6 +121,9 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		}
 	}
 	if p.Data.HasValue() {
+		if problem := checkData("data", p.Data.Value); problem != nil {
+			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{*problem}}
+		}
 		c.Data = maps.Clone(c.Data)
 		if c.Data == nil {
 			c.Data = Struct{}
@@ -130,7 +136,14 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			}
 		}
 	}
-	if p.TagIDs.HasValue() {
+	if p.Data.HasValue() {
+		if problem := checkData("data", c.Data); problem != nil {
+			problems = append(problems, *problem)
+		}
+	}
+	if p.TagIDs.HasValue() && len(p.TagIDs.Value) > MaxTagIDs {
+		fail("tagIds", "too-many-tags", "a customer may have at most %d tags, the patch names %d", MaxTagIDs, len(p.TagIDs.Value))
+	} else if p.TagIDs.HasValue() {
 		if lookup == nil {
 			lookup = func(id string) (Tag, bool) { t, ok := s.tags[id]; return t, ok }
 		}
@@ -150,7 +163,12 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			c.Tags = append(c.Tags, tag)
 		}
 	}
-	if p.Schedule.Set && !p.Schedule.Null {
+	if p.Schedule.HasValue() {
+		if p.Schedule.Value != nil && len(p.Schedule.Value.Rules) > schedule.MaxRules {
+			// Refused before anything is copied or compiled.
+			fail("schedule.rules", schedule.CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
+			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
+		}
 		c.Schedule = p.Schedule.Value.Clone()
 	}
 	if p.OverrideBillingSettings.HasValue() {
@@ -249,8 +267,11 @@ func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Proble
 // put adds or replaces customer record c (owned by the caller) in a new
 // snapshot, recompiling only what depends on it.
 func (s *Snapshot) put(c *CustomerInfo) (*Snapshot, error) {
-	if strings.TrimSpace(c.ID) == "" {
-		return nil, &StructureError{Path: "id", Code: "empty-id", Message: "the id is empty"}
+	if err := checkID("id", strings.TrimSpace(c.ID), false); err != nil {
+		return nil, err
+	}
+	if err := checkID("parentCustomerId", c.ParentCustomerID, true); err != nil {
+		return nil, err
 	}
 	i, exists := s.index[c.ID]
 	if exists && s.nodes[i].customer == nil {

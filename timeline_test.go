@@ -236,7 +236,7 @@ func TestEvaluateAllAgreesWithEvaluate(t *testing.T) {
 }
 
 func TestNextChangeWithClockConditions(t *testing.T) {
-	e := New(WithSearchSteps(5000))
+	e := New(WithSearchBudget(20000))
 	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{
 		{EntityInfo: EntityInfo{ID: "even-minutes"}, Name: "x", Schedule: &Schedule{TimeZoneID: "Asia/Kolkata", DefaultState: "Odd",
 			Rules: []SchedulingRule{{ID: "r", State: "Even", SimpleRuleType: schedule.RuleAlways, Condition: "minute % 2 == 0"}}}},
@@ -253,7 +253,7 @@ func TestNextChangeWithClockConditions(t *testing.T) {
 	checkTimeline(t, s, "even-minutes", at, at.Add(20*time.Minute), time.Second)
 
 	// A condition that reads the second and is never true: the search
-	// stops after WithSearchSteps candidates and says so.
+	// stops when WithSearchBudget is spent and says so.
 	_, ok, err = s.NextChange("never", at)
 	assert.False(t, ok)
 	var cut *SearchCutError

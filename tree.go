@@ -115,6 +115,9 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		if strings.TrimSpace(id) == "" {
 			return &StructureError{Path: path + ".id", Code: "empty-id", Message: "the id is empty"}
 		}
+		if err := checkID(path+".id", id, false); err != nil {
+			return err
+		}
 		if _, dup := s.index[id]; dup {
 			return &StructureError{Path: path + ".id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is used twice", id)}
 		}

@@ -147,7 +147,29 @@ func orDefault(s, def string) string {
 	return s
 }
 
+// Problem reports are capped: an admin needs the first few to fix a
+// schedule, and a hostile one could otherwise turn 10 MB of input into a
+// gigabyte of messages.
+const (
+	maxProblemsPerRule = 20
+	maxProblems        = 200
+)
+
 func (c *Compiled) addf(path, code string, sev Severity, format string, args ...any) {
+	switch {
+	case len(c.problems) > maxProblems:
+		return
+	case len(c.problems) == maxProblems:
+		// Only as severe as what it stands for: warnings alone must not
+		// stop a schedule from being stored.
+		summary := SeverityWarning
+		if sev == SeverityError || c.problems.HasErrors() {
+			summary = SeverityError
+		}
+		c.problems = append(c.problems, Problem{Path: "rules", Code: CodeTooManyProblems, Severity: summary,
+			Message: fmt.Sprintf("more than %d problems; fix these and validate again", maxProblems)})
+		return
+	}
 	c.problems = append(c.problems, Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -316,7 +338,11 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 	rule, err := rrule.Compile(spec)
 	if err != nil {
 		if rerr, isRule := err.(*rrule.Error); isRule {
-			for _, p := range rerr.Problems {
+			for k, p := range rerr.Problems {
+				if k == maxProblemsPerRule {
+					fail("", CodeTooManyProblems, "and %d more problems in this rule's recurrence", len(rerr.Problems)-k)
+					break
+				}
 				field := p.Field
 				if p.Index >= 0 {
 					field = fmt.Sprintf("%s[%d]", field, p.Index)
@@ -378,3 +404,6 @@ func (c *Compiled) ForceClosed() bool { return c.forceClosed }
 func Validate(s *Schedule, env Env) Problems {
 	return Compile(s, env).Problems()
 }
+
+// NumRules returns the number of rules compiled (at most MaxRules).
+func (c *Compiled) NumRules() int { return len(c.rules) }

@@ -131,4 +131,5 @@ const (
 	CodeEmptyCustomerState = "empty-customer-state"
 	CodeUnknownMember      = "unknown-member"
 	CodeUntilBeforeStart   = "until-before-start"
+	CodeTooManyProblems    = "too-many-problems"
 )
