@@ -158,6 +158,9 @@ const (
 func (c *Compiled) addf(path, code string, sev Severity, format string, args ...any) {
 	switch {
 	case len(c.problems) > maxProblems:
+		if sev == SeverityError { // a dropped error makes the summary one
+			c.problems[maxProblems].Severity = SeverityError
+		}
 		return
 	case len(c.problems) == maxProblems:
 		// Only as severe as what it stands for: warnings alone must not
@@ -178,11 +181,14 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 		Type: r.SimpleRuleType, FlowID: r.FlowID, FlowParams: r.FlowParams, Source: r.Source}
 	out := compiledRule{info: info}
 	base := info.Path()
-	before := len(c.problems)
 	fail := func(field, code, format string, args ...any) {
 		path := base
 		if field != "" {
 			path += "." + field
+		}
+		// The rule is marked here, not from the problem list, which is capped.
+		if !out.broken {
+			out.broken, out.brokenWhy = true, fmt.Sprintf(format, args...)
 		}
 		c.addf(path, code, SeverityError, format, args...)
 	}
@@ -215,12 +221,8 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 			out.cond = prog
 		}
 	}
-	for _, p := range c.problems[before:] {
-		if p.Severity == SeverityError {
-			out.broken = true
-			out.brokenWhy = p.Message
-			break
-		}
+	if r.SimpleRuleType == RuleTime && out.window == nil {
+		out.broken = true // defensive: a Time rule without windows never matches
 	}
 	return out
 }

@@ -121,3 +121,22 @@ func TestBrokenRuleNeverMatchesButTheRestWorks(t *testing.T) {
 	assert.False(t, res.Trace[0].Matched)
 	assert.Contains(t, res.Trace[0].Why, "not used")
 }
+
+func TestProblemListIsCappedButBrokenRulesStayBroken(t *testing.T) {
+	s := &Schedule{DefaultState: "Closed"}
+	// 300 rules with a warning each (all day ignores the start time)...
+	for k := 0; k < 300; k++ {
+		s.Rules = append(s.Rules, SchedulingRule{State: "Holiday", SimpleRuleType: RuleTime, Frequency: FrequencyYearly,
+			IsAllDay: true, StartTime: "09:00", StartDate: "2026-01-01", ByMonth: []int{1 + k%12}, ByMonthDay: []int{1}})
+	}
+	warnOnly := Compile(s, Env{})
+	assert.False(t, warnOnly.Problems().HasErrors(), "warnings alone never stop a schedule")
+	assert.LessOrEqual(t, len(warnOnly.Problems()), maxProblems+1)
+	// ...then one broken rule that would match at any time, and beyond the cap.
+	s.Rules = append(s.Rules, SchedulingRule{State: "Broken", SimpleRuleType: RuleTime, Frequency: FrequencyDaily,
+		StartDate: "2026-01-01", ByHour: []int{99}})
+	c := Compile(s, Env{})
+	assert.True(t, c.Problems().HasErrors(), "the cap summary counts as an error when an error was dropped")
+	res := c.Evaluate(timeAt(t, "2026-06-15T12:00:00Z"), Input{})
+	assert.Equal(t, "Closed", res.State, "the broken rule never matches")
+}
