@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/voicesched/voicesched/schedule"
 )
 
 // Engine holds a directory of customers and endpoints and answers questions
@@ -105,9 +107,16 @@ func (e *Engine) PutCustomer(c *CustomerInfo) error {
 		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 	}
 	c = c.Clone()
+	// Compiled outside the write lock (see Patch); used if still current.
+	var pre *precompiled
+	before := e.current.Load()
+	if parent, problem := before.placeUnder(before.indexOr(c.ID), c.ParentCustomerID); problem == nil {
+		env := before.envFor(parent)
+		pre = &precompiled{schedule: c.Schedule, env: env, compiled: schedule.Compile(c.Schedule, env)}
+	}
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
-	next, err := e.current.Load().put(c)
+	next, err := e.current.Load().put(c, pre)
 	if err != nil {
 		return err
 	}

@@ -54,10 +54,21 @@ type TagLookup func(id string) (Tag, bool)
 // every problem. Patches are serialised, so none is lost and two moves can
 // never race into a loop.
 func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerInfo, error) {
+	// Copy and compile a new schedule before taking the write lock, so that
+	// one tenant's large schedule does not hold up every other write; under
+	// the lock the result is used only if its environment is still current.
+	var pre *precompiled
+	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) {
+		s := e.current.Load()
+		if env, ok := s.patchEnv(p); ok {
+			sched := p.Schedule.Value.Clone()
+			pre = &precompiled{schedule: sched, env: env, compiled: schedule.Compile(sched, env)}
+		}
+	}
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
-	next, stored, err := s.patched(p, by, lookup, e.cfg.now())
+	next, stored, err := s.patched(p, by, lookup, e.cfg.now(), pre)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +78,7 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 
 // ValidatePatch reports every problem Patch would find, without applying it.
 func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) schedule.Problems {
-	_, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now())
+	_, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil)
 	switch err := err.(type) {
 	case nil:
 		return nil
@@ -79,7 +90,7 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) schedule.Probl
 }
 
 // patched returns a new snapshot with p applied, leaving s untouched.
-func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now time.Time) (*Snapshot, *CustomerInfo, error) {
+func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now time.Time, pre *precompiled) (*Snapshot, *CustomerInfo, error) {
 	i, ok := s.index[p.CustomerID]
 	if !ok {
 		return nil, nil, &NotFoundError{ID: p.CustomerID}
@@ -169,7 +180,11 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			fail("schedule.rules", schedule.CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
 			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
 		}
-		c.Schedule = p.Schedule.Value.Clone()
+		if pre != nil {
+			c.Schedule = pre.schedule
+		} else {
+			c.Schedule = p.Schedule.Value.Clone()
+		}
 	}
 	if p.OverrideBillingSettings.HasValue() {
 		c.OverrideBillingSettings = p.OverrideBillingSettings.Value
@@ -189,7 +204,10 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	// the new node when its schedule or environment changed.
 	env := s.envFor(newParent)
 	compiled := old.compiled
-	if env != old.env || c.Schedule != old.customer.Schedule {
+	switch {
+	case pre != nil && c.Schedule == pre.schedule && env == pre.env:
+		compiled = pre.compiled
+	case env != old.env || c.Schedule != old.customer.Schedule:
 		compiled = schedule.Compile(c.Schedule, env)
 	}
 	for _, pr := range compiled.Problems().WithPrefix("schedule") {
@@ -236,6 +254,31 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedu
 	s.refresh(i, true, false)
 }
 
+// precompiled is a patch's new schedule, copied and compiled outside the
+// write lock against the environment it expected.
+type precompiled struct {
+	schedule *Schedule
+	env      schedule.Env
+	compiled *schedule.Compiled
+}
+
+// patchEnv is the environment p's customer will be compiled against, as far
+// as s can tell; ok is false when the patch will be refused anyway.
+func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
+	i, ok := s.index[p.CustomerID]
+	if !ok || s.nodes[i].customer == nil {
+		return schedule.Env{}, false
+	}
+	parent := s.nodes[i].parent
+	if p.ParentCustomerID.HasValue() {
+		var problem *schedule.Problem
+		if parent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
+			return schedule.Env{}, false
+		}
+	}
+	return s.envFor(parent), true
+}
+
 // placeUnder checks that node i (-1 for a new node) may have the customer
 // parentID ("" for none) as its parent, and returns the parent's index.
 func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Problem) {
@@ -266,7 +309,7 @@ func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Proble
 
 // put adds or replaces customer record c (owned by the caller) in a new
 // snapshot, recompiling only what depends on it.
-func (s *Snapshot) put(c *CustomerInfo) (*Snapshot, error) {
+func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 	if err := checkID("id", strings.TrimSpace(c.ID), false); err != nil {
 		return nil, err
 	}
@@ -293,7 +336,13 @@ func (s *Snapshot) put(c *CustomerInfo) (*Snapshot, error) {
 		next.roots = append(slices.Clone(s.roots), i)
 	}
 	env := next.envFor(newParent)
-	next.replace(i, c, newParent, env, schedule.Compile(c.Schedule, env))
+	compiled := (*schedule.Compiled)(nil)
+	if pre != nil && pre.schedule == c.Schedule && pre.env == env {
+		compiled = pre.compiled
+	} else {
+		compiled = schedule.Compile(c.Schedule, env)
+	}
+	next.replace(i, c, newParent, env, compiled)
 	return next, nil
 }
 

@@ -321,6 +321,14 @@ func (s *Snapshot) clone() *Snapshot {
 	return &out
 }
 
+// indexOr returns the index of id, or -1.
+func (s *Snapshot) indexOr(id string) int32 {
+	if i, ok := s.index[id]; ok {
+		return i
+	}
+	return -1
+}
+
 func (s *Snapshot) lookup(id string) (int32, error) {
 	i, ok := s.index[id]
 	if !ok {
