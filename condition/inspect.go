@@ -138,6 +138,7 @@ func inspect(text string, tree *parser.Tree) (analysis, *Error) {
 // before their parent.
 type inspector struct {
 	nodes              int
+	pluses             int
 	uses               variable
 	predicates         []*ast.BuiltinNode
 	unknownIdentifiers []*ast.IdentifierNode
@@ -172,6 +173,16 @@ func (w *inspector) Visit(node *ast.Node) {
 			w.report(n, newError(CodeRangeNotAllowed, 0,
 				"ranges (a..b) are not allowed in conditions; compare with >= and <= instead"))
 		}
+		// "+" may join strings: a chain of them over customer data allocates
+		// the sum of the growing prefixes on every evaluation, so only a few
+		// are allowed unless both sides are literals.
+		if n.Operator == "+" && !isConstant(n) {
+			w.pluses++
+			if w.pluses == MaxPlus+1 {
+				w.report(n, newError(CodeTooManyNodes, 0,
+					"at most %d + operations on variables are allowed in a condition", MaxPlus))
+			}
+		}
 	case *ast.VariableDeclaratorNode:
 		w.report(n, newError(CodeSyntax, 0, "let declarations are not allowed in conditions"))
 	case *ast.BuiltinNode:
@@ -192,6 +203,21 @@ func (w *inspector) report(node ast.Node, problem *Error) {
 	if w.problem == nil || at < w.problemAt {
 		w.problem, w.problemAt = problem, at
 	}
+}
+
+// isConstant reports whether node is built from literals alone (such as
+// "a" + "b" + "c"). The tree is small and shallow: Compile has already
+// enforced MaxDepth and, before inspection ends, MaxNodes.
+func isConstant(node ast.Node) bool {
+	switch n := node.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NilNode:
+		return true
+	case *ast.BinaryNode:
+		return isConstant(n.Left) && isConstant(n.Right)
+	case *ast.UnaryNode:
+		return isConstant(n.Node)
+	}
+	return false
 }
 
 // isPredicateCall reports whether node is a builtin call with a body

@@ -19,6 +19,10 @@ const (
 	MaxDepth = 64
 	// MaxNodes is the most AST nodes a parsed condition may have.
 	MaxNodes = 200
+	// MaxPlus is the most + operations with a non-literal side: + joins
+	// strings, and a chain of joins over customer data allocates the sum of
+	// its growing prefixes on every evaluation.
+	MaxPlus = 8
 )
 
 // checkText enforces the limits that must hold before expr's parser sees the
