@@ -23,7 +23,7 @@ const (
 )
 
 // maxChainBreaks bounds the table's size; past it NextChange steps through runs.
-const maxChainBreaks = 1 << 16
+const maxChainBreaks = 1 << 14
 
 type chainTable struct {
 	mode     chainMode

@@ -71,11 +71,13 @@
 // occurrences, so even an always-on Secondly rule is answered without visiting its seconds.
 //
 // Contains(t, loc) converts t once to loc's wall clock. NextChange(t, loc, limit) walks the
-// zone's segments (time.Time.ZoneBounds): inside a segment the civil clock is the instant
-// plus a fixed offset, so NextChangeCivil answers there; at a transition it compares the
-// answers just before and at the transition. A change whose civil time falls in a spring-
-// forward gap happens at the end of the gap; in an autumn overlap both instants that read the
-// same clock time answer the same.
+// zone's segments (time.Time.ZoneBounds; where that reports an end at or before the instant,
+// as it does for leap years past the zone's table, the offset change is found by daily probes
+// and bisection): inside a segment the civil clock is the instant plus a fixed offset, so
+// NextChangeCivil answers there; at a transition it compares the answers just before and at
+// the transition. A change whose civil time falls in a spring-forward gap happens at the end
+// of the gap; in an autumn overlap both instants that read the same clock time answer the
+// same. Past the rule's last window nothing changes, which bounds the walk.
 //
 // A compiled Rule is immutable and safe for concurrent use without locks.
 package rrule
