@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/voicesched/voicesched/rrule"
 )
 
 // TextError reports date or time text that none of the accepted forms match.
@@ -221,15 +223,7 @@ func (p dateTimeText) inZone(loc *time.Location) time.Time {
 		return p.civil
 	}
 	instant := p.civil.Add(-time.Duration(p.offset) * time.Second)
-	return civilOf(instant, loc)
-}
-
-// civilOf returns t's wall clock in loc as a civil time held in UTC.
-func civilOf(t time.Time, loc *time.Location) time.Time {
-	w := t.In(loc)
-	y, mo, d := w.Date()
-	h, mi, s := w.Clock()
-	return time.Date(y, mo, d, h, mi, s, w.Nanosecond(), time.UTC)
+	return rrule.ToCivil(instant, loc)
 }
 
 // ParseDate parses a startDate: a date, or a date-time whose time part is
@@ -272,33 +266,5 @@ func ParseInstant(field, text string, loc *time.Location) (time.Time, error) {
 	if p.hasOffset {
 		return p.civil.Add(-time.Duration(p.offset) * time.Second), nil
 	}
-	return instantOf(p.civil, loc), nil
-}
-
-// instantOf returns the earliest instant whose wall clock in loc reads civil
-// c or later: in an autumn overlap the first of the two, in a spring gap the
-// end of the gap.
-func instantOf(c time.Time, loc *time.Location) time.Time {
-	// Try the offsets in force a day either side; a zone has at most a few.
-	guess := c
-	best := time.Time{}
-	for _, probe := range []time.Time{guess.Add(-36 * time.Hour), guess, guess.Add(36 * time.Hour)} {
-		_, off := probe.In(loc).Zone()
-		cand := c.Add(-time.Duration(off) * time.Second)
-		if civilOf(cand, loc).Equal(c) && (best.IsZero() || cand.Before(best)) {
-			best = cand
-		}
-	}
-	if !best.IsZero() {
-		return best
-	}
-	// c falls in a gap: the first instant after it is the transition, where
-	// the later offset starts.
-	_, off := guess.Add(-36 * time.Hour).In(loc).Zone()
-	before := c.Add(-time.Duration(off) * time.Second)
-	start, _ := before.In(loc).ZoneBounds()
-	if start.IsZero() || start.After(before) {
-		return before
-	}
-	return start
+	return rrule.FromCivil(p.civil, loc), nil
 }
