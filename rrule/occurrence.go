@@ -228,11 +228,10 @@ func (m *matcher) periodSelection(p *period, buf []int64) []int64 {
 func (m *matcher) setPosPrev(x, lo int64) (int64, bool) {
 	startIndex := m.periodStartIndex()
 	day := x / secondsPerDay
-	hi := x
 	for {
 		p := m.periodOf(day)
 		if p.index >= startIndex && floorMod(p.index-startIndex, m.interval) == 0 {
-			if o, ok := m.bestInPeriod(&p, lo, hi, true); ok {
+			if o, ok := m.bestInPeriod(&p, lo, x, true); ok {
 				return o, true
 			}
 		}
@@ -243,7 +242,6 @@ func (m *matcher) setPosPrev(x, lo int64) (int64, bool) {
 		if day, ok = m.prevCandidateDay(p.first-1, lo/secondsPerDay); !ok {
 			return 0, false
 		}
-		hi = x
 	}
 }
 
