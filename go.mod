@@ -2,10 +2,10 @@ module github.com/voicesched/voicesched
 
 go 1.26
 
-require github.com/stretchr/testify v1.12.1
-
 require (
-	github.com/expr-lang/expr v1.17.8 // indirect
-	github.com/teambition/rrule-go v1.8.2 // indirect
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	github.com/expr-lang/expr v1.17.8
+	github.com/stretchr/testify v1.12.1
+	github.com/teambition/rrule-go v1.8.2
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
