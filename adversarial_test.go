@@ -19,9 +19,10 @@ package voicesched
 //     panic, and does not hide causes behind recover);
 //   - has not returned after adversarialHangLimit (reported as a hang; the
 //     goroutine is left behind, the suite stops);
-//   - takes longer than adversarialBound: 100 ms, or 1 s under the race
-//     detector (best of three tries, so that one stall of a shared machine
-//     is not taken for slowness);
+//   - takes longer than adversarialBound: 100 ms, or 3 s under the race
+//     detector, which slows the condition-heavy searches 20 to 25 times
+//     (best of three tries, so that one stall of a shared machine is not
+//     taken for slowness);
 //   - allocates more than the case's memory bound (256 MiB unless the case
 //     says otherwise), measured as the growth of runtime.MemStats.TotalAlloc;
 //   - or gives an error or answer other than the manifest expects.
@@ -74,14 +75,16 @@ const (
 // adversarialBound is the time one case's operation may take.
 func adversarialBound() time.Duration {
 	if adversarialRace {
-		return time.Second
+		// The race detector instruments expr's VM and the condition pools:
+		// a next-change search that takes 41 ms takes about 1 s under it.
+		return 3 * time.Second
 	}
 	return 100 * time.Millisecond
 }
 
 // adversarialHangLimit is how long the suite waits before it calls a case
 // hung.
-func adversarialHangLimit() time.Duration { return 100 * adversarialBound() }
+func adversarialHangLimit() time.Duration { return max(10*time.Second, 10*adversarialBound()) }
 
 // adversarialAt is the instant conditions are evaluated at and queries
 // default to: a Monday afternoon.
@@ -181,7 +184,8 @@ type adversarialQuery struct {
 	// MayFail: the query may return an error (a bound was reached) instead
 	// of its answer.
 	MayFail bool `json:"mayFail,omitempty"`
-	// Error: the query must fail with this text (encode).
+	// Error: the query must fail with this text (encode), or may only fail
+	// with it (timeline with MayFail).
 	Error string `json:"error,omitempty"`
 	// customer: the stored record's name and data keys.
 	Name     string   `json:"name,omitempty"`
@@ -685,6 +689,9 @@ func runAdversarialQuery(s *Snapshot, k int, q adversarialQuery, out *adversaria
 			if !q.MayFail {
 				out.failf("%s: %v", where, err)
 			}
+			if q.Error != "" && !strings.Contains(err.Error(), q.Error) {
+				out.failf("%s: error %q does not contain %q", where, err, q.Error)
+			}
 			advCheckErrorSize(out, err)
 			return
 		}
@@ -813,6 +820,12 @@ var adversarialGenerators = map[string]func() adversarialInput{
 			data: map[string]any{"s": strings.Repeat("x", 1<<20)},
 		}
 	},
+	"condition-string-concat-9-of-1mb-data": func() adversarialInput {
+		return adversarialInput{
+			text: "len(" + strings.Repeat("data.s + ", condition.MaxPlus) + "data.s) > 0",
+			data: map[string]any{"s": strings.Repeat("x", 1<<20)},
+		}
+	},
 	"condition-nan": func() adversarialInput {
 		return adversarialInput{text: "data.x == data.x || data.x > 0 || data.x < 0", data: map[string]any{"x": math.NaN()}}
 	},
@@ -848,6 +861,16 @@ var adversarialGenerators = map[string]func() adversarialInput{
 	"schedule-500-second-conditions": func() adversarialInput {
 		return adversarialInput{schedule: advAlwaysRules(500, "second == 60")}
 	},
+	"schedule-1-largest-condition-on-the-second": func() adversarialInput {
+		clauses := make([]string, 48)
+		for j := range clauses {
+			clauses[j] = fmt.Sprintf("hour == %d", 24+j)
+		}
+		return adversarialInput{schedule: advAlwaysRules(1, "("+strings.Join(clauses, " || ")+") || second == 60")}
+	},
+	"schedule-199-rules-blipping-every-15-minutes": func() adversarialInput {
+		return adversarialInput{schedule: advAlwaysRules(199, "minute % 15 == 14 && second == 59")}
+	},
 	"schedule-toggling-every-second": func() adversarialInput {
 		return adversarialInput{schedule: &Schedule{DefaultState: "off", Rules: []SchedulingRule{{
 			ID: "tick", State: "on", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencySecondly,
@@ -882,6 +905,17 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		}
 		return adversarialInput{tree: tree}
 	},
+	"tree-data-1mb-text": func() adversarialInput {
+		tree := advChainTree(2, false)
+		tree.Customers[1].Data = Struct{"notes": {StringValue: advPointer(strings.Repeat("x", 1<<20))}}
+		return adversarialInput{tree: tree}
+	},
+	"tree-endpoint-flow-params-100000-deep": func() adversarialInput {
+		tree := advChainTree(1, true)
+		tree.Endpoints[0].Schedule = &Schedule{Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways,
+			FlowParams: Struct{"deep": advDeepValue(100_000)}}}}
+		return adversarialInput{tree: tree}
+	},
 	"tree-loop-1000": func() adversarialInput {
 		tree := advChainTree(1000, false)
 		tree.Customers[0].ParentCustomerID = tree.Customers[999].ID
@@ -907,24 +941,25 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		return adversarialInput{base: advChainTree(64, false),
 			customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "deeper"}, Name: "deeper", ParentCustomerID: "c64"}}
 	},
+	"put-id-257-bytes": func() adversarialInput {
+		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: strings.Repeat("i", 257)}, Name: "long"}}
+	},
 	"put-data-100000-deep": func() adversarialInput {
-		var v = &Value{BoolValue: new(bool)}
-		for range 100_000 {
-			v = &Value{StructValue: Struct{"k": v}}
-		}
-		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "deep"}, Name: "deep", Data: Struct{"deep": v}}}
+		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "deep"}, Name: "deep", Data: Struct{"deep": advDeepValue(100_000)}}}
 	},
 	"put-data-shared-2^40-paths": func() adversarialInput {
-		v := &Value{NumberValue: new(float64)}
-		for range 40 {
-			v = &Value{StructValue: Struct{"a": v, "b": v}}
-		}
-		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "shared"}, Name: "shared", Data: Struct{"shared": v}}}
+		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "shared"}, Name: "shared", Data: Struct{"shared": advSharedValue(40)}}}
 	},
 	"put-data-cycle": func() adversarialInput {
 		cycle := Struct{}
 		cycle["self"] = &Value{StructValue: cycle}
 		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "cycle"}, Name: "cycle", Data: cycle}}
+	},
+	"put-flow-params-cycle": func() adversarialInput {
+		cycle := Struct{}
+		cycle["self"] = &Value{StructValue: cycle}
+		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "flow"}, Name: "flow", Schedule: &Schedule{
+			Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways, Condition: "false", FlowParams: cycle}}}}}
 	},
 	"put-nan-and-inf": func() adversarialInput {
 		nan, inf := math.NaN(), math.Inf(-1)
@@ -949,6 +984,17 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		}
 		return adversarialInput{patch: &PatchCustomer{CustomerID: "a", TagIDs: Some(ids)}}
 	},
+	"patch-1000-unknown-tags": func() adversarialInput {
+		ids := make([]string, MaxTagIDs)
+		for k := range ids {
+			ids[k] = fmt.Sprintf("tag-%d", k)
+		}
+		return adversarialInput{patch: &PatchCustomer{CustomerID: "a", TagIDs: Some(ids)}}
+	},
+	"patch-flow-params-shared": func() adversarialInput {
+		return adversarialInput{patch: &PatchCustomer{CustomerID: "a", Schedule: Some(&Schedule{Rules: []SchedulingRule{{
+			ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways, FlowParams: Struct{"shared": advSharedValue(40)}}}})}}
+	},
 	"patch-subtree-below-chain-63": func() adversarialInput {
 		base := advChainTree(63, false)
 		base.Customers = append(base.Customers,
@@ -968,6 +1014,27 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		raw, _ := json.Marshal(PatchCustomer{CustomerID: "a", Schedule: Some(advAlwaysRules(1, strings.Repeat("(", 1_000_000)))})
 		return adversarialInput{raw: raw}
 	},
+}
+
+func advPointer[T any](v T) *T { return &v }
+
+// advDeepValue is a value nested levels structValue levels deep.
+func advDeepValue(levels int) *Value {
+	v := &Value{BoolValue: new(bool)}
+	for range levels {
+		v = &Value{StructValue: Struct{"k": v}}
+	}
+	return v
+}
+
+// advSharedValue is levels of objects whose two members are the same value:
+// 2^levels paths to one leaf.
+func advSharedValue(levels int) *Value {
+	v := &Value{NumberValue: new(float64)}
+	for range levels {
+		v = &Value{StructValue: Struct{"a": v, "b": v}}
+	}
+	return v
 }
 
 // advTenMegabyteCondition is a condition of about 10 MB that would compile if

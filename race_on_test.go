@@ -3,5 +3,5 @@
 package voicesched
 
 // adversarialRace tells the adversarial suite whether the race detector is
-// on (it slows code down about tenfold, so the time bound is widened).
+// on (it slows the code 10 to 25 times, so the time bound is widened).
 const adversarialRace = true
