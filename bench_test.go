@@ -296,16 +296,26 @@ func BenchmarkCompile(b *testing.B) {
 
 // bigTree is n customers: 10 resellers, clinics under them, departments
 // under the clinics; a third inherit, a tenth follow their parent's state.
-func bigTree(n int) Tree {
+func bigTree(n int) Tree { return bigTreeOf(n, false) }
+
+// bigTreeOf builds bigTree; with distinct set, every schedule differs (its
+// rules start on a different day), so no two share a compiled schedule.
+func bigTreeOf(n int, distinct bool) Tree {
+	typical := func(i int) *Schedule {
+		if !distinct {
+			return typicalSchedule("2021-12-01")
+		}
+		return typicalSchedule(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%9000).Format("2006-01-02"))
+	}
 	var t Tree
 	for i := 0; i < n; i++ {
 		c := &CustomerInfo{EntityInfo: EntityInfo{ID: fmt.Sprintf("c%d", i)}, Name: fmt.Sprintf("Customer %d", i)}
 		switch {
 		case i < 10:
-			c.Schedule = typicalSchedule("2021-12-01")
+			c.Schedule = typical(i)
 		case i < n/10:
 			c.ParentCustomerID = fmt.Sprintf("c%d", i%10)
-			c.Schedule = typicalSchedule("2021-12-01")
+			c.Schedule = typical(i)
 		default:
 			c.ParentCustomerID = fmt.Sprintf("c%d", 10+i%(n/10-10))
 			switch i % 10 {
@@ -315,7 +325,7 @@ func bigTree(n int) Tree {
 			case 1, 2, 3:
 				c.Schedule = &Schedule{Inherit: true}
 			default:
-				c.Schedule = typicalSchedule("2021-12-01")
+				c.Schedule = typical(i)
 			}
 		}
 		t.Customers = append(t.Customers, c)
@@ -323,11 +333,23 @@ func bigTree(n int) Tree {
 	return t
 }
 
+// BenchmarkEvaluateAll answers for every node of a tree. In the plain
+// families the clinics share a handful of schedule templates (as trees
+// provisioned from templates do), so nodes share compiled schedules; in the
+// -distinct family every schedule differs.
 func BenchmarkEvaluateAll(b *testing.B) {
-	for _, n := range []int{1000, 10000, 100000} {
-		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+	for _, tc := range []struct {
+		n        int
+		distinct bool
+	}{{1000, false}, {10000, false}, {100000, false}, {100000, true}} {
+		name := fmt.Sprintf("%dk", tc.n/1000)
+		if tc.distinct {
+			name += "-distinct"
+		}
+		n := tc.n
+		b.Run(name, func(b *testing.B) {
 			e := New()
-			if err := e.Load(bigTree(n)); err != nil {
+			if err := e.Load(bigTreeOf(n, tc.distinct)); err != nil {
 				b.Fatal(err)
 			}
 			s := e.Snapshot()

@@ -232,7 +232,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedule.Env, compiled *schedule.Compiled) {
 	n := *s.nodes[i]
 	n.customer = c
-	n.setCompiled(env, compiled)
+	n.setCompiled(env, c.Schedule, compiled)
 	if newParent != n.parent {
 		if n.parent >= 0 {
 			op := *s.nodes[n.parent]

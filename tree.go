@@ -1,6 +1,7 @@
 package voicesched
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,15 +41,16 @@ type Tree struct {
 // they refer to each other by index into Snapshot.nodes, so that a write can
 // replace a node without touching the nodes that point at it.
 type node struct {
-	id       string
-	customer *CustomerInfo // nil for an endpoint
-	endpoint *Endpoint     // nil for a customer
-	parent   int32         // -1 for a root
-	children []int32
-	depth    int
-	env      schedule.Env // what compiled was compiled against
-	compiled *schedule.Compiled
-	subject  *condition.Subject
+	id           string
+	customer     *CustomerInfo // nil for an endpoint
+	endpoint     *Endpoint     // nil for a customer
+	parent       int32         // -1 for a root
+	children     []int32
+	depth        int
+	env          schedule.Env // what compiled was compiled against
+	compiledFrom *Schedule    // the record compiled was compiled from
+	compiled     *schedule.Compiled
+	subject      *condition.Subject
 	// notes are compile-time problems every answer reports (an unknown zone).
 	notes []string
 }
@@ -70,6 +72,11 @@ func (n *node) name() string {
 // Snapshot is one consistent, immutable version of the whole directory.
 // Every read of a Snapshot sees the same tree, whatever writers do meanwhile.
 type Snapshot struct {
+	// intern shares one compiled schedule between nodes whose schedules
+	// are equal, while a snapshot is built from scratch (a tree loaded from
+	// a template-heavy provisioning system holds many identical schedules).
+	// It is dropped when the build ends, so nothing outlives the snapshot.
+	intern  map[internKey]*schedule.Compiled
 	cfg     *config
 	index   map[string]int32
 	nodes   []*node
@@ -189,14 +196,16 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 			if j, ok := prev.index[n.id]; ok {
 				old := prev.nodes[j]
 				if old.customer == n.customer && old.endpoint == n.endpoint {
-					n.env, n.compiled, n.notes, n.subject = old.env, old.compiled, old.notes, old.subject
+					n.env, n.compiledFrom, n.compiled, n.notes, n.subject = old.env, old.compiledFrom, old.compiled, old.notes, old.subject
 				}
 			}
 		}
 	}
+	s.intern = map[internKey]*schedule.Compiled{}
 	for _, r := range s.roots {
 		s.refresh(r, false, true)
 	}
+	s.intern = nil
 	return s, nil
 }
 
@@ -235,8 +244,8 @@ func (s *Snapshot) refresh(i int32, force, whole bool) {
 	if n.parent >= 0 {
 		n.depth = s.nodes[n.parent].depth + 1
 	}
-	if n.compiled == nil || env != n.env || n.compiled.Source() != n.schedule() {
-		n.setCompiled(env, schedule.Compile(n.schedule(), env))
+	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
+		n.setCompiled(env, n.schedule(), s.compile(n.schedule(), env))
 	}
 	if n.customer != nil {
 		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
@@ -270,13 +279,37 @@ func (s *Snapshot) refresh(i int32, force, whole bool) {
 
 // setCompiled installs a compiled schedule and the notes every answer of
 // the node reports (a zone id that did not resolve).
-func (n *node) setCompiled(env schedule.Env, compiled *schedule.Compiled) {
-	n.env, n.compiled, n.notes = env, compiled, nil
+func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
+	n.env, n.compiledFrom, n.compiled, n.notes = env, from, compiled, nil
 	for _, p := range compiled.Problems() {
 		if p.Code == schedule.CodeUnknownZone {
 			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
 		}
 	}
+}
+
+type internKey struct {
+	schedule string // the schedule's JSON
+	env      schedule.Env
+}
+
+// compile compiles sched against env, sharing the result with an equal
+// schedule compiled earlier in the same build.
+func (s *Snapshot) compile(sched *Schedule, env schedule.Env) *schedule.Compiled {
+	if s.intern == nil || sched == nil {
+		return schedule.Compile(sched, env)
+	}
+	raw, err := json.Marshal(sched)
+	if err != nil {
+		return schedule.Compile(sched, env)
+	}
+	key := internKey{schedule: string(raw), env: env}
+	if c, ok := s.intern[key]; ok {
+		return c
+	}
+	c := schedule.Compile(sched, env)
+	s.intern[key] = c
+	return c
 }
 
 // envFor is what a node under parent (-1: a root) is compiled against.
