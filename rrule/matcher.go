@@ -33,6 +33,7 @@ type matcher struct {
 	residue0       int64   // the residue of every day when classCount is 1
 	residues       []int64 // residues[d mod classCount] is day d's residue
 	dailyPattern   uint64
+	latestTime     int32 // no occurrence is later in its day than this (seconds)
 
 	// bySetPosition for Weekly, Monthly and Yearly (other frequencies fold it into clk).
 	setPos         []int
@@ -47,7 +48,7 @@ type matcher struct {
 // newMatcher builds the matcher of a valid normSpec. Without full it only decides whether
 // the rule can occur (m.never), skipping the COUNT and run analyses.
 func newMatcher(n normSpec, full bool) *matcher {
-	m := &matcher{freq: n.freq, interval: n.interval, length: n.length, start: n.start}
+	m := &matcher{freq: n.freq, interval: n.interval, length: n.length, start: n.start, latestTime: secondsPerDay - 1}
 	m.startDay = n.start / secondsPerDay
 	m.last = lastCivilSecond
 	if n.freq == None {
@@ -155,6 +156,14 @@ func newMatcher(n normSpec, full bool) *matcher {
 	}
 	m.lastDay = floorDiv(m.last, secondsPerDay)
 	m.chains = m.buildChains()
+	// The latest time of day an occurrence can have: with the same times
+	// every day it is known, and it lets prev skip yesterday when no
+	// window opened then can still be open (all-day and short windows).
+	if m.clk.kind == fixedClock {
+		if t, ok := m.clk.lastAtOrBefore(0, secondsPerDay-1); ok {
+			m.latestTime = t
+		}
+	}
 	return m
 }
 

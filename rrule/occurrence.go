@@ -29,6 +29,9 @@ func (m *matcher) prev(x, lo int64) (int64, bool) {
 			return o, o >= lo
 		}
 	}
+	if (day-1)*secondsPerDay+int64(m.latestTime) < lo {
+		return 0, false // nothing before today can reach lo
+	}
 	day, ok := m.prevCandidateDay(day-1, lo/secondsPerDay)
 	if !ok {
 		return 0, false
