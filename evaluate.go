@@ -63,6 +63,17 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 	n := s.nodes[i]
 	c := n.compiled
 	if !c.ForceClosed() && c.Inherits() && n.parent >= 0 {
+		if !trace && len(n.notes) == 0 {
+			// Climb straight to the ancestor whose schedule decides,
+			// without building an answer at every level on the way.
+			j := n.parent
+			for m := s.nodes[j]; !m.compiled.ForceClosed() && m.compiled.Inherits() && m.parent >= 0 && len(m.notes) == 0; m = s.nodes[j] {
+				j = m.parent
+			}
+			a := s.answer(j, t, false)
+			a.Reason = schedule.ReasonInherited
+			return a
+		}
 		a := s.answer(n.parent, t, trace)
 		a.Reason = schedule.ReasonInherited
 		if trace {

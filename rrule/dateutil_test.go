@@ -143,6 +143,9 @@ func checkVectorRule(t *testing.T, rule vectorRule, zones zoneCache, log *mismat
 		if got := compiled.ContainsCivil(c.at); got != c.contains {
 			log.addf(rule, "ContainsCivil(%s) = %v, dateutil says %v", c.at.Format(civilLayout), got, c.contains)
 		}
+		if mo := rrule.MomentOf(c.at); compiled.ContainsMoment(&mo) != c.contains {
+			log.addf(rule, "ContainsMoment(%s) = %v, dateutil says %v", c.at.Format(civilLayout), !c.contains, c.contains)
+		}
 		next, ok := compiled.NextChangeCivil(c.at, c.limit)
 		if ok != c.hasNext || (ok && !next.Equal(c.next)) {
 			log.addf(rule, "NextChangeCivil: got %s, want %s", describeNext(next, ok, civilLayout), c)

@@ -321,8 +321,14 @@ func (m *matcher) isCandidate(d int64) bool {
 	if d < 0 || d > lastCivilDay {
 		return false
 	}
-	year, yearDay, ok := m.dayMask(d)
-	if !ok {
+	year, yearDay, typ := dayInfo(d)
+	return m.isCandidateAt(d, year, yearDay, typ)
+}
+
+// isCandidateAt is isCandidate with day d's calendar position already known
+// (see Moment).
+func (m *matcher) isCandidateAt(d, year int64, yearDay, typ int) bool {
+	if !m.masks[typ].has(yearDay) {
 		return false
 	}
 	if m.interval == 1 && m.allClassesGood {

@@ -11,6 +11,15 @@ import (
 
 // prev returns the latest occurrence in [lo, x].
 func (m *matcher) prev(x, lo int64) (int64, bool) {
+	return m.prevFrom(x, lo, nil)
+}
+
+// prevFrom is prev; when at is not nil it is the Moment of x, whose day's
+// calendar position is then not computed again.
+func (m *matcher) prevFrom(x, lo int64, at *Moment) (int64, bool) {
+	if at != nil && x > m.last {
+		at = nil // x moves to m.last: a different day
+	}
 	x = min(x, m.last)
 	lo = max(lo, m.start)
 	if x < lo {
@@ -23,7 +32,13 @@ func (m *matcher) prev(x, lo int64) (int64, bool) {
 		return m.setPosPrev(x, lo)
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
-	if m.isCandidate(day) {
+	var today bool
+	if at != nil {
+		today = day >= 0 && day <= lastCivilDay && m.isCandidateAt(day, at.year, at.yearDay, at.typ)
+	} else {
+		today = m.isCandidate(day)
+	}
+	if today {
 		if t, ok := m.clk.lastAtOrBefore(m.residue(day), tod); ok {
 			o := day*secondsPerDay + int64(t)
 			return o, o >= lo

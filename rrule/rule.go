@@ -127,6 +127,41 @@ func (m *matcher) contains(x int64) bool {
 	return ok
 }
 
+// Moment is a civil time split once into the calendar facts every rule
+// needs (day number, year, day of the year, year type), so that a schedule
+// asking many rules about one instant computes them once.
+type Moment struct {
+	x       int64 // civil seconds
+	year    int64
+	yearDay int
+	typ     int
+	valid   bool // x lies in years 1..9999
+}
+
+// MomentOf returns the Moment of civil time c (held in UTC).
+func MomentOf(c time.Time) Moment {
+	mo := Moment{x: civilSeconds(c)}
+	if day := floorDiv(mo.x, secondsPerDay); day >= 0 && day <= lastCivilDay {
+		mo.year, mo.yearDay, mo.typ = dayInfo(day)
+		mo.valid = true
+	}
+	return mo
+}
+
+// ContainsMoment is ContainsCivil for a Moment.
+func (r *Rule) ContainsMoment(mo *Moment) bool {
+	m := r.m
+	x := mo.x
+	if x < m.start || x-m.length >= m.last {
+		return false
+	}
+	if !mo.valid {
+		mo = nil
+	}
+	_, ok := m.prevFrom(x, x-m.length+1, mo)
+	return ok
+}
+
 // NextChangeCivil returns the earliest civil time u > c at which ContainsCivil(u) !=
 // ContainsCivil(c), searching no further than limit (civil); ok is false when there is none
 // in (c, limit]. The answer is a whole second in UTC. Windows that touch or overlap merge: the

@@ -64,8 +64,8 @@ func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 		return Result{State: c.closedState, Reason: ReasonForceClosed, Decider: len(c.rules)}
 	}
 	var res Result
-	var civil time.Time
-	civilDone := false
+	var moment rrule.Moment // the civil instant, split once for every Time rule
+	momentDone := false
 	for i := range c.rules {
 		r := &c.rules[i]
 		matched, why := false, ""
@@ -80,10 +80,10 @@ func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 				why = traceParent(in, r.customerState, matched)
 			}
 		case r.info.Type == RuleTime:
-			if !civilDone {
-				civil, civilDone = rrule.ToCivil(t, c.zone), true
+			if !momentDone {
+				moment, momentDone = rrule.MomentOf(rrule.ToCivil(t, c.zone)), true
 			}
-			matched = r.window.ContainsCivil(civil)
+			matched = r.window.ContainsMoment(&moment)
 			if in.Trace {
 				if matched {
 					why = "inside one of its time windows"
