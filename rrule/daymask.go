@@ -152,24 +152,35 @@ func isoWeekday(w int) int { return (w + 6) % 7 }
 // buildYearMasks evaluates the day filter for each of the 28 year types (see yearType).
 // Type combinations that cannot occur (two leap years in a row) stay empty.
 func (f *dayFilter) buildYearMasks() (masks [28]yearMask) {
-	for jan1 := range 7 {
-		for leap := range 2 {
+	// The month, month-day and year-day filters depend only on whether the
+	// year is leap, so they are combined once per leap value; the weekday
+	// filters (week numbers, weekdays, ordinals) then per first weekday.
+	// The previous year's length matters only to week numbers.
+	for leap := range 2 {
+		calendar := f.calendarMask(leap)
+		for jan1 := range 7 {
 			for prevLeap := range 2 {
 				if leap == 1 && prevLeap == 1 {
 					continue
 				}
-				masks[jan1*4+leap*2+prevLeap] = f.yearMask(jan1, leap, prevLeap)
+				i := jan1*4 + leap*2 + prevLeap
+				if prevLeap == 1 && !f.hasWeekNo {
+					masks[i] = masks[i-1]
+					continue
+				}
+				masks[i] = f.weekMask(calendar, jan1, leap, prevLeap)
 			}
 		}
 	}
 	return masks
 }
 
-func (f *dayFilter) yearMask(jan1, leap, prevLeap int) yearMask {
+// calendarMask is the days of a (leap or common) year that pass the month,
+// month-day and year-day filters.
+func (f *dayFilter) calendarMask(leap int) yearMask {
 	yearLen := 365 + leap
 	var out yearMask
 	out.setRange(0, yearLen)
-	restrict := func(part *yearMask) { out = out.and(part) }
 	if f.months != 0 {
 		var part yearMask
 		for month := range 12 {
@@ -177,26 +188,7 @@ func (f *dayFilter) yearMask(jan1, leap, prevLeap int) yearMask {
 				part.setRange(monthStart[leap][month], monthStart[leap][month+1])
 			}
 		}
-		restrict(&part)
-	}
-	if f.hasWeekNo {
-		part := weekNoMask(f.weekNos, jan1, leap, prevLeap)
-		restrict(&part)
-	}
-	if f.hasWeekdaySet {
-		var part yearMask
-		for w := range 7 {
-			if f.weekdays>>w&1 != 0 {
-				for i := (w - jan1 + 7) % 7; i < yearLen; i += 7 {
-					part.set(i)
-				}
-			}
-		}
-		restrict(&part)
-	}
-	if f.hasOrdinals {
-		part := f.ordinalMask(jan1, leap)
-		restrict(&part)
+		out = out.and(&part)
 	}
 	if f.hasMonthDays {
 		var part yearMask
@@ -209,7 +201,7 @@ func (f *dayFilter) yearMask(jan1, leap, prevLeap int) yearMask {
 				}
 			}
 		}
-		restrict(&part)
+		out = out.and(&part)
 	}
 	if f.hasYearDays {
 		var part yearMask
@@ -218,7 +210,34 @@ func (f *dayFilter) yearMask(jan1, leap, prevLeap int) yearMask {
 				part.set(i)
 			}
 		}
-		restrict(&part)
+		out = out.and(&part)
+	}
+	return out
+}
+
+// weekMask restricts a calendar mask by the filters that depend on the
+// weekday the year starts on.
+func (f *dayFilter) weekMask(calendar yearMask, jan1, leap, prevLeap int) yearMask {
+	yearLen := 365 + leap
+	out := calendar
+	if f.hasWeekNo {
+		part := weekNoMask(f.weekNos, jan1, leap, prevLeap)
+		out = out.and(&part)
+	}
+	if f.hasWeekdaySet {
+		var part yearMask
+		for w := range 7 {
+			if f.weekdays>>w&1 != 0 {
+				for i := (w - jan1 + 7) % 7; i < yearLen; i += 7 {
+					part.set(i)
+				}
+			}
+		}
+		out = out.and(&part)
+	}
+	if f.hasOrdinals {
+		part := f.ordinalMask(jan1, leap)
+		out = out.and(&part)
 	}
 	return out
 }
