@@ -14,7 +14,6 @@ type Rule struct {
 	spec   normSpec
 	m      *matcher
 	option rrulego.ROption
-	text   string
 }
 
 // Compile checks and compiles a Spec. It returns an *Error listing every problem. It never
@@ -48,7 +47,6 @@ func Compile(spec Spec) (*Rule, error) {
 		}}}
 	}
 	r := &Rule{spec: n, m: m, option: rruleOption(n)}
-	r.text = r.Set().String()
 	return r, nil
 }
 
@@ -297,7 +295,7 @@ func (r *Rule) Set() *rrulego.Set {
 
 // String returns the rule's RFC 5545 text as rrule-go writes it (DTSTART, then RRULE or
 // RDATE), on civil time.
-func (r *Rule) String() string { return r.text }
+func (r *Rule) String() string { return r.Set().String() }
 
 var rrulegoFrequency = [...]rrulego.Frequency{
 	Secondly: rrulego.SECONDLY, Minutely: rrulego.MINUTELY, Hourly: rrulego.HOURLY,
