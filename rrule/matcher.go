@@ -473,14 +473,26 @@ func (m *matcher) prevCandidateDay(d, lo int64) (int64, bool) {
 func (m *matcher) nextCandidateDay(d, hi int64) (int64, bool) {
 	hi = min(hi, lastCivilDay)
 	d = max(d, 0)
+	if d > hi {
+		return 0, false
+	}
+	// Day by day first, moving the calendar position along instead of
+	// computing it again for every day.
+	year, yearDay, typ := dayInfo(d)
 	for range directDaySteps {
 		if d > hi {
 			return 0, false
 		}
-		if m.isCandidate(d) {
+		if m.isCandidateAt(d, year, yearDay, typ) {
 			return d, true
 		}
 		d++
+		if yearDay++; yearDay == 365+typ>>1&1 {
+			if d > lastCivilDay {
+				return 0, false
+			}
+			year, yearDay, typ = dayInfo(d)
+		}
 	}
 	for d <= hi {
 		year, yearDay := yearOfDay(d)
