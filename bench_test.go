@@ -419,3 +419,17 @@ func BenchmarkCompiledSize(b *testing.B) {
 		runtime.KeepAlive(kept)
 	}
 }
+
+// BenchmarkValidate validates the typical 10-rule schedule (one condition),
+// as an admin back end does before storing it.
+func BenchmarkValidate(b *testing.B) {
+	b.Run("typical", func(b *testing.B) {
+		sched := typicalSchedule("2021-12-01")
+		b.ReportAllocs()
+		for b.Loop() {
+			if ValidateSchedule(sched, true).HasErrors() {
+				b.Fatal("the typical schedule is valid")
+			}
+		}
+	})
+}
