@@ -75,7 +75,7 @@ func (e *Engine) Load(tree Tree) error {
 func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endpoints *[]*Endpoint, tags *[]Tag) error) (*Snapshot, error) {
 	var customers []*CustomerInfo
 	var endpoints []*Endpoint
-	for _, n := range s.nodes {
+	for _, n := range s.nodes.all {
 		if n.customer != nil {
 			customers = append(customers, n.customer)
 		} else {
@@ -139,11 +139,11 @@ func (e *Engine) remove(id string, customer bool) error {
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
 	i, ok := s.index[id]
-	if !ok || (s.nodes[i].customer != nil) != customer {
+	if !ok || (s.nodes.at(i).customer != nil) != customer {
 		return &NotFoundError{ID: id}
 	}
-	if len(s.nodes[i].children) > 0 {
-		return fmt.Errorf("remove %q: it still has %d children or endpoints; move or remove them first", id, len(s.nodes[i].children))
+	if len(s.nodes.at(i).children) > 0 {
+		return fmt.Errorf("remove %q: it still has %d children or endpoints; move or remove them first", id, len(s.nodes.at(i).children))
 	}
 	next, err := e.rebuild(s, func(customers *[]*CustomerInfo, endpoints *[]*Endpoint, _ *[]Tag) error {
 		if customer {

@@ -60,14 +60,14 @@ func (s *Snapshot) Explain(id string, t time.Time) (Answer, error) {
 
 // answer implements SPEC §6 for node i.
 func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
-	n := s.nodes[i]
+	n := s.nodes.at(i)
 	c := n.compiled
 	if !c.ForceClosed() && c.Inherits() && n.parent >= 0 {
 		if !trace && len(n.notes) == 0 {
 			// Climb straight to the ancestor whose schedule decides,
 			// without building an answer at every level on the way.
 			j := n.parent
-			for m := s.nodes[j]; !m.compiled.ForceClosed() && m.compiled.Inherits() && m.parent >= 0 && len(m.notes) == 0; m = s.nodes[j] {
+			for m := s.nodes.at(j); !m.compiled.ForceClosed() && m.compiled.Inherits() && m.parent >= 0 && len(m.notes) == 0; m = s.nodes.at(j) {
 				j = m.parent
 			}
 			a := s.answer(j, t, false)
@@ -110,7 +110,7 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 // decides for it, or of the parent whose state it reads. known, when not
 // nil, is node i's answer at t (its decider saves an evaluation).
 func (s *Snapshot) nextCandidate(i int32, t, limit time.Time, known *Answer) (time.Time, bool) {
-	n := s.nodes[i]
+	n := s.nodes.at(i)
 	c := n.compiled
 	if c.ForceClosed() {
 		return time.Time{}, false
@@ -181,7 +181,7 @@ func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error)
 		}
 		at = u
 	}
-	return Change{}, false, &SearchCutError{NodeID: s.nodes[i].id, Until: at,
+	return Change{}, false, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at,
 		Reason: "the search budget was spent (conditions that read the minute or second make many instants to look at)"}
 }
 
@@ -191,7 +191,7 @@ func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error)
 func (s *Snapshot) stepCost(i int32) int {
 	cost, depth := 0, 0
 	for at := i; at >= 0 && depth <= MaxDepth; depth++ {
-		n := s.nodes[at]
+		n := s.nodes.at(at)
 		rules := n.compiled.NumRules() + 1
 		if n.compiled.ForceClosed() {
 			break
@@ -228,7 +228,7 @@ func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
 	state := s.answer(i, at, false).StateName
 	for at.Before(to) {
 		if len(out) >= s.cfg.maxIntervals {
-			return out, &SearchCutError{NodeID: s.nodes[i].id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
+			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
 		}
 		ch, ok, err := s.nextChange(i, at, to)
 		if err != nil {
@@ -265,15 +265,15 @@ func (a *Answers) Get(id string) (Answer, bool) {
 // All yields every node id with its answer, parents before children.
 func (a *Answers) All() iter.Seq2[string, Answer] {
 	return func(yield func(string, Answer) bool) {
-		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes[i].id, a.answers[i]) })
+		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes.at(i).id, a.answers[i]) })
 	}
 }
 
 // EvaluateAll answers for every node at instant t, computing each node's
 // state once: parents before children, a child reusing its parent's answer.
 func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
-	answers := make([]Answer, len(s.nodes))
-	done := make([]bool, len(s.nodes))
+	answers := make([]Answer, s.nodes.len())
+	done := make([]bool, s.nodes.len())
 	s.walk(func(i int32) {
 		answers[i] = s.answerWith(i, t, answers, done)
 		done[i] = true
@@ -283,7 +283,7 @@ func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
 
 // answerWith is answer with the parent's answer taken from a memo.
 func (s *Snapshot) answerWith(i int32, t time.Time, memo []Answer, done []bool) Answer {
-	n := s.nodes[i]
+	n := s.nodes.at(i)
 	c := n.compiled
 	if n.parent < 0 || !done[n.parent] {
 		return s.answer(i, t, false)

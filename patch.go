@@ -95,7 +95,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	if !ok {
 		return nil, nil, &NotFoundError{ID: p.CustomerID}
 	}
-	old := s.nodes[i]
+	old := s.nodes.at(i)
 	if old.customer == nil {
 		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{{Path: "customerId", Code: CodeNotACustomer,
 			Severity: schedule.SeverityError, Message: fmt.Sprintf("%q is an endpoint, not a customer", p.CustomerID)}}}
@@ -224,33 +224,33 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	}
 	next := s.clone()
 	next.replace(i, c, newParent, env, compiled)
-	return next, next.nodes[i].customer, nil
+	return next, next.nodes.at(i).customer, nil
 }
 
 // replace puts record c at node i under parent newParent and refreshes what
 // depends on it. s must be a private clone.
 func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedule.Env, compiled *schedule.Compiled) {
-	n := *s.nodes[i]
+	n := *s.nodes.at(i)
 	n.customer = c
 	n.setCompiled(env, c.Schedule, compiled)
 	if newParent != n.parent {
 		if n.parent >= 0 {
-			op := *s.nodes[n.parent]
+			op := *s.nodes.at(n.parent)
 			op.children = slices.DeleteFunc(slices.Clone(op.children), func(x int32) bool { return x == i })
-			s.nodes[n.parent] = &op
+			s.nodes.set(n.parent, &op)
 		} else {
 			s.roots = slices.DeleteFunc(slices.Clone(s.roots), func(x int32) bool { return x == i })
 		}
 		if newParent >= 0 {
-			np := *s.nodes[newParent]
+			np := *s.nodes.at(newParent)
 			np.children = append(slices.Clone(np.children), i)
-			s.nodes[newParent] = &np
+			s.nodes.set(newParent, &np)
 		} else {
 			s.roots = append(slices.Clone(s.roots), i)
 		}
 		n.parent = newParent
 	}
-	s.nodes[i] = &n
+	s.nodes.set(i, &n)
 	s.refresh(i, true, false)
 }
 
@@ -266,10 +266,10 @@ type precompiled struct {
 // as s can tell; ok is false when the patch will be refused anyway.
 func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
 	i, ok := s.index[p.CustomerID]
-	if !ok || s.nodes[i].customer == nil {
+	if !ok || s.nodes.at(i).customer == nil {
 		return schedule.Env{}, false
 	}
-	parent := s.nodes[i].parent
+	parent := s.nodes.at(i).parent
 	if p.ParentCustomerID.HasValue() {
 		var problem *schedule.Problem
 		if parent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
@@ -290,7 +290,7 @@ func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Proble
 	}
 	j, ok := s.index[parentID]
 	switch {
-	case !ok || s.nodes[j].customer == nil:
+	case !ok || s.nodes.at(j).customer == nil:
 		return problem(CodeParentNotFound, "customer %q does not exist", parentID)
 	case j == i:
 		return problem(CodeParentLoop, "a customer cannot be its own parent")
@@ -301,7 +301,7 @@ func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Proble
 	if i >= 0 {
 		height = s.height(i)
 	}
-	if depth := s.nodes[j].depth + height; depth > MaxDepth {
+	if depth := s.nodes.at(j).depth + height; depth > MaxDepth {
 		return problem(CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
 	}
 	return j, nil
@@ -317,7 +317,7 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 		return nil, err
 	}
 	i, exists := s.index[c.ID]
-	if exists && s.nodes[i].customer == nil {
+	if exists && s.nodes.at(i).customer == nil {
 		return nil, &StructureError{Path: "id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is an endpoint's", c.ID)}
 	}
 	if !exists {
@@ -329,10 +329,9 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 	}
 	next := s.clone()
 	if !exists {
-		i = int32(len(next.nodes))
 		next.index = maps.Clone(s.index)
+		i = next.nodes.add(&node{id: c.ID, customer: c, parent: -1})
 		next.index[c.ID] = i
-		next.nodes = append(next.nodes, &node{id: c.ID, customer: c, parent: -1})
 		next.roots = append(slices.Clone(s.roots), i)
 	}
 	env := next.envFor(newParent)
@@ -348,7 +347,7 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 
 // isAncestor reports whether a is an ancestor of d.
 func (s *Snapshot) isAncestor(a, d int32) bool {
-	for at, steps := s.nodes[d].parent, 0; at >= 0 && steps <= MaxDepth; at, steps = s.nodes[at].parent, steps+1 {
+	for at, steps := s.nodes.at(d).parent, 0; at >= 0 && steps <= MaxDepth; at, steps = s.nodes.at(at).parent, steps+1 {
 		if at == a {
 			return true
 		}
@@ -359,7 +358,7 @@ func (s *Snapshot) isAncestor(a, d int32) bool {
 // height is the number of levels of the subtree rooted at i (1 for a leaf).
 func (s *Snapshot) height(i int32) int {
 	h := 0
-	for _, ch := range s.nodes[i].children {
+	for _, ch := range s.nodes.at(i).children {
 		h = max(h, s.height(ch))
 	}
 	return h + 1
@@ -376,8 +375,8 @@ func (s *Snapshot) EffectiveSettings(id string) (*BillingSettings, *AppSettings,
 	var billing *BillingSettings
 	var app *AppSettings
 	billingFound, appFound := false, false
-	for at := i; at >= 0 && !(billingFound && appFound); at = s.nodes[at].parent {
-		c := s.nodes[at].customer
+	for at := i; at >= 0 && !(billingFound && appFound); at = s.nodes.at(at).parent {
+		c := s.nodes.at(at).customer
 		if c == nil {
 			continue
 		}

@@ -79,7 +79,7 @@ type Snapshot struct {
 	intern  map[internKey]*schedule.Compiled
 	cfg     *config
 	index   map[string]int32
-	nodes   []*node
+	nodes   nodeTable
 	roots   []int32
 	tags    map[string]Tag
 	version uint64
@@ -89,7 +89,7 @@ type Snapshot struct {
 func (s *Snapshot) Version() uint64 { return s.version }
 
 // Len returns the number of customers and endpoints.
-func (s *Snapshot) Len() int { return len(s.nodes) }
+func (s *Snapshot) Len() int { return s.nodes.len() }
 
 // StructureError is a problem with the shape of the tree: a duplicate id, a
 // missing parent, a loop, a chain deeper than MaxDepth.
@@ -169,7 +169,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		n.parent = p
 		nodes[p].children = append(nodes[p].children, int32(i))
 	}
-	s.nodes = nodes
+	s.nodes = newNodeTable(nodes)
 	// Depth and loops: every node must reach a root within MaxDepth steps.
 	for i, n := range nodes {
 		depth, at := 1, n
@@ -194,7 +194,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 	if prev != nil {
 		for _, n := range nodes {
 			if j, ok := prev.index[n.id]; ok {
-				old := prev.nodes[j]
+				old := prev.nodes.at(j)
 				if old.customer == n.customer && old.endpoint == n.endpoint {
 					n.env, n.compiledFrom, n.compiled, n.notes, n.subject = old.env, old.compiledFrom, old.compiled, old.notes, old.subject
 				}
@@ -219,7 +219,7 @@ func nodePath(customers []*CustomerInfo, n *node, i int) string {
 // chainLoops reports whether walking up from i comes back to a node seen.
 func (s *Snapshot) chainLoops(i int32) bool {
 	seen := map[int32]bool{}
-	for at := i; at >= 0; at = s.nodes[at].parent {
+	for at := i; at >= 0; at = s.nodes.at(at).parent {
 		if seen[at] {
 			return true
 		}
@@ -237,12 +237,12 @@ func (s *Snapshot) chainLoops(i int32) bool {
 // must. Nodes are replaced, never modified, so older
 // snapshots keep theirs.
 func (s *Snapshot) refresh(i int32, force, whole bool) {
-	old := s.nodes[i]
+	old := s.nodes.at(i)
 	n := *old
 	env := s.envFor(n.parent)
 	n.depth = 1
 	if n.parent >= 0 {
-		n.depth = s.nodes[n.parent].depth + 1
+		n.depth = s.nodes.at(n.parent).depth + 1
 	}
 	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
 		n.setCompiled(env, n.schedule(), s.compile(n.schedule(), env))
@@ -263,9 +263,9 @@ func (s *Snapshot) refresh(i int32, force, whole bool) {
 			n.subject = condition.NewSubject(c.ID, c.Name, c.ReferenceID, tagNames, c.Data.Plain())
 		}
 	} else if n.parent >= 0 {
-		n.subject = s.nodes[n.parent].subject
+		n.subject = s.nodes.at(n.parent).subject
 	}
-	s.nodes[i] = &n
+	s.nodes.set(i, &n)
 	oldZone, _ := zoneOf(old)
 	newZone, _ := n.compiled.Zone()
 	changed := force || oldZone != newZone || n.subject != old.subject ||
@@ -320,7 +320,7 @@ func (s *Snapshot) envFor(parent int32) schedule.Env {
 		HasParent: parent >= 0,
 	}
 	if parent >= 0 {
-		env.Zone, env.ZoneID = s.nodes[parent].compiled.Zone()
+		env.Zone, env.ZoneID = s.nodes.at(parent).compiled.Zone()
 	}
 	return env
 }
@@ -335,8 +335,8 @@ func zoneOf(n *node) (*time.Location, string) {
 // breadcrumb is the path from the root to a customer, the customer last.
 func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrumb {
 	var chain []CustomerBreadcrumb
-	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes[at].parent {
-		chain = append(chain, CustomerBreadcrumb{ID: s.nodes[at].id, Name: s.nodes[at].name()})
+	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes.at(at).parent {
+		chain = append(chain, CustomerBreadcrumb{ID: s.nodes.at(at).id, Name: s.nodes.at(at).name()})
 	}
 	out := make([]CustomerBreadcrumb, 0, len(chain)+1)
 	for k := len(chain) - 1; k >= 0; k-- {
@@ -349,7 +349,7 @@ func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrum
 // without affecting s (nodes themselves are replaced, never modified).
 func (s *Snapshot) clone() *Snapshot {
 	out := *s
-	out.nodes = append([]*node(nil), s.nodes...)
+	out.nodes = s.nodes.clone()
 	out.version = s.version + 1
 	return &out
 }
@@ -378,26 +378,26 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("no customer or endp
 // Customer returns a copy of the stored customer (with its breadcrumb), or nil.
 func (s *Snapshot) Customer(id string) *CustomerInfo {
 	i, ok := s.index[id]
-	if !ok || s.nodes[i].customer == nil {
+	if !ok || s.nodes.at(i).customer == nil {
 		return nil
 	}
-	return s.nodes[i].customer.Clone()
+	return s.nodes.at(i).customer.Clone()
 }
 
 // Endpoint returns a copy of the stored endpoint, or nil.
 func (s *Snapshot) Endpoint(id string) *Endpoint {
 	i, ok := s.index[id]
-	if !ok || s.nodes[i].endpoint == nil {
+	if !ok || s.nodes.at(i).endpoint == nil {
 		return nil
 	}
-	return s.nodes[i].endpoint.clone()
+	return s.nodes.at(i).endpoint.clone()
 }
 
 // Tree returns a copy of the whole directory in file form, customers and
 // endpoints in the order they were stored.
 func (s *Snapshot) Tree() Tree {
 	var t Tree
-	for _, n := range s.nodes {
+	for _, n := range s.nodes.all {
 		if n.customer != nil {
 			t.Customers = append(t.Customers, n.customer.Clone())
 		} else {
@@ -413,8 +413,8 @@ func (s *Snapshot) Tree() Tree {
 
 // IDs returns every customer and endpoint id, parents before children.
 func (s *Snapshot) IDs() []string {
-	out := make([]string, 0, len(s.nodes))
-	s.walk(func(i int32) { out = append(out, s.nodes[i].id) })
+	out := make([]string, 0, s.nodes.len())
+	s.walk(func(i int32) { out = append(out, s.nodes.at(i).id) })
 	return out
 }
 
@@ -436,7 +436,7 @@ func (s *Snapshot) walkUntil(visit func(int32) bool) {
 		if !visit(i) {
 			return
 		}
-		children := s.nodes[i].children
+		children := s.nodes.at(i).children
 		for k := len(children) - 1; k >= 0; k-- {
 			stack = append(stack, children[k])
 		}
@@ -450,7 +450,7 @@ func (s *Snapshot) Problems(id string) (schedule.Problems, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.nodes[i].compiled.Problems().WithPrefix("schedule"), nil
+	return s.nodes.at(i).compiled.Problems().WithPrefix("schedule"), nil
 }
 
 // EffectiveSchedule is the schedule that decides for a node (the API's
@@ -469,7 +469,7 @@ func (s *Snapshot) EffectiveSchedule(id string) (EffectiveSchedule, error) {
 		return EffectiveSchedule{}, err
 	}
 	for {
-		n := s.nodes[i]
+		n := s.nodes.at(i)
 		if n.compiled.Inherits() && !n.compiled.ForceClosed() && n.parent >= 0 {
 			i = n.parent
 			continue

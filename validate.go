@@ -42,14 +42,14 @@ func (s *Snapshot) validateCustomer(c *CustomerInfo) schedule.Problems {
 		switch {
 		case id == c.ID:
 			fail("parentCustomerId", CodeParentLoop, "a customer cannot be its own parent")
-		case !ok || s.nodes[j].customer == nil:
+		case !ok || s.nodes.at(j).customer == nil:
 			fail("parentCustomerId", CodeParentNotFound, "customer %q does not exist", id)
 		default:
 			if i, exists := s.index[c.ID]; exists && s.isAncestor(i, j) {
 				fail("parentCustomerId", CodeParentLoop, "%q is below this customer; moving there would make a loop", id)
 			}
 			env.HasParent = true
-			env.Zone, env.ZoneID = s.nodes[j].compiled.Zone()
+			env.Zone, env.ZoneID = s.nodes.at(j).compiled.Zone()
 		}
 	}
 	for k, t := range c.Tags {
@@ -75,7 +75,7 @@ func ValidateTree(tree Tree, opts ...Option) schedule.Problems {
 	s := e.Snapshot()
 	var out schedule.Problems
 	for k, c := range tree.Customers {
-		out = append(out, s.nodes[s.index[c.ID]].compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("customers[%d]", k))...)
+		out = append(out, s.nodes.at(s.index[c.ID]).compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("customers[%d]", k))...)
 		for t, tag := range c.Tags {
 			if !tag.Color.Valid() {
 				out = append(out, schedule.Problem{Path: fmt.Sprintf("customers[%d].tags[%d].color", k, t), Code: schedule.CodeEnumOutOfRange,
@@ -84,7 +84,7 @@ func ValidateTree(tree Tree, opts ...Option) schedule.Problems {
 		}
 	}
 	for k, ep := range tree.Endpoints {
-		out = append(out, s.nodes[s.index[ep.ID]].compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("endpoints[%d]", k))...)
+		out = append(out, s.nodes.at(s.index[ep.ID]).compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("endpoints[%d]", k))...)
 	}
 	return out
 }
