@@ -29,7 +29,7 @@ func (m *matcher) hasOccurrences() bool {
 		steps := 400 / gcd(m.interval, 400)
 		for k := range steps {
 			year := cycleYear(m.startYear + k*m.interval)
-			if m.periodHolds(m.masks[yearType(year)].count()) {
+			if m.periodHolds(m.masks[yearType(year)>>m.maskShift].count()) {
 				return true
 			}
 		}
@@ -40,7 +40,7 @@ func (m *matcher) hasOccurrences() bool {
 			month := floorMod(m.startMonth+k*m.interval, 4800)
 			year := cycleYear(month/12 + 400)
 			leap := boolInt(isLeap(year))
-			mask := m.masks[yearType(year)]
+			mask := m.masks[yearType(year)>>m.maskShift]
 			n := 0
 			for i := monthStart[leap][month%12]; i < monthStart[leap][month%12+1]; i++ {
 				if mask.has(i) {
@@ -97,7 +97,7 @@ func (m *matcher) hasOccurrences() bool {
 func (m *matcher) anyCycleDay(accept func(d int64) bool) bool {
 	for year := int64(1); year <= 400; year++ {
 		yearStart := daysBeforeYear(year)
-		mask := m.masks[yearType(year)]
+		mask := m.masks[yearType(year)>>m.maskShift]
 		for i := mask.firstSetAtOrAfter(0); i >= 0; i = mask.firstSetAtOrAfter(i + 1) {
 			if accept(yearStart + int64(i)) {
 				return true

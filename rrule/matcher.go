@@ -23,8 +23,12 @@ type matcher struct {
 	// Start's period numbers: year, month (year·12 + month-1), Monday-based week.
 	startYear, startMonth, startWeek int64
 
-	masks [28]yearMask // day filter per year type
-	clk   clock
+	// masks[type>>maskShift] is the day filter of a year type (see yearType). Without
+	// week numbers the previous year's length does not matter, and the 14 masks that
+	// differ only in it are stored once (maskShift 1).
+	masks     []yearMask
+	maskShift uint
+	clk       clock
 	// Day classes (sub-daily frequencies): the days whose aligned units share a residue.
 	subDaily       bool
 	classGCD       int64   // gcd(interval, units per day); residues of one rule share residue mod this
@@ -111,7 +115,15 @@ func newMatcher(n normSpec, full bool) *matcher {
 		}
 	}
 	f.ordinalsInMonths = n.freq == Monthly || (n.freq == Yearly && f.months != 0)
-	m.masks = f.buildYearMasks()
+	all := f.buildYearMasks()
+	if f.hasWeekNo {
+		m.masks = all[:]
+	} else {
+		m.masks, m.maskShift = make([]yearMask, 14), 1
+		for i := range m.masks {
+			m.masks[i] = all[i<<1]
+		}
+	}
 
 	m.buildClock(n, startHour, startMinute, startSecond)
 	m.classGCD, m.classCount = 1, 1
@@ -311,7 +323,7 @@ func selectMask(mask uint64, positions []int) uint64 {
 // dayMask returns the day filter's verdict for day d together with its calendar position.
 func (m *matcher) dayMask(d int64) (year int64, yearDay int, ok bool) {
 	year, yearDay, t := dayInfo(d)
-	return year, yearDay, m.masks[t].has(yearDay)
+	return year, yearDay, m.masks[t>>m.maskShift].has(yearDay)
 }
 
 // isCandidate reports whether day d holds occurrences: it passes the day filter, lies in an
@@ -328,7 +340,7 @@ func (m *matcher) isCandidate(d int64) bool {
 // isCandidateAt is isCandidate with day d's calendar position already known
 // (see Moment).
 func (m *matcher) isCandidateAt(d, year int64, yearDay, typ int) bool {
-	if !m.masks[typ].has(yearDay) {
+	if !m.masks[typ>>m.maskShift].has(yearDay) {
 		return false
 	}
 	if m.interval == 1 && m.allClassesGood {
@@ -352,7 +364,7 @@ func (m *matcher) isCandidateAt(d, year int64, yearDay, typ int) bool {
 // yearCandidates returns the days of year (starting on day yearStart) that pass the day filter
 // and lie in aligned periods. For sub-daily rules the class test is left to the caller.
 func (m *matcher) yearCandidates(year, yearStart int64) yearMask {
-	mask := m.masks[yearType(year)]
+	mask := m.masks[yearType(year)>>m.maskShift]
 	if m.interval == 1 {
 		return mask
 	}

@@ -101,7 +101,7 @@ func (m *matcher) periodOf(d int64) period {
 	yearStart := d - int64(yearDay)
 	switch m.freq {
 	case Yearly:
-		p := period{index: year, first: yearStart, len: 365 + typ>>1&1, days: m.masks[typ]}
+		p := period{index: year, first: yearStart, len: 365 + typ>>1&1, days: m.masks[typ>>m.maskShift]}
 		p.n = p.days.count()
 		return p
 	case Monthly:
@@ -109,7 +109,7 @@ func (m *matcher) periodOf(d int64) period {
 		month := monthOfYearDay(leap, yearDay)
 		from := monthStart[leap][month]
 		p := period{index: year*12 + int64(month), first: yearStart + int64(from), len: monthStart[leap][month+1] - from}
-		p.days[0] = m.masks[typ].extract(from, p.len)
+		p.days[0] = m.masks[typ>>m.maskShift].extract(from, p.len)
 		p.n = bits.OnesCount64(p.days[0])
 		return p
 	default:
@@ -118,14 +118,14 @@ func (m *matcher) periodOf(d int64) period {
 		// The week may straddle two years: take each part from its own year's mask.
 		yearEnd := yearStart + int64(365+typ>>1&1)
 		from, to := max(p.first, yearStart), min(p.first+7, yearEnd)
-		p.days[0] = m.masks[typ].extract(int(from-yearStart), int(to-from)) << uint(from-p.first)
+		p.days[0] = m.masks[typ>>m.maskShift].extract(int(from-yearStart), int(to-from)) << uint(from-p.first)
 		if p.first < yearStart && yearStart > 0 {
 			_, prevDay, prevType := dayInfo(p.first)
-			p.days[0] |= m.masks[prevType].extract(prevDay, int(yearStart-p.first))
+			p.days[0] |= m.masks[prevType>>m.maskShift].extract(prevDay, int(yearStart-p.first))
 		}
 		if p.first+7 > yearEnd && yearEnd <= lastCivilDay {
 			_, _, nextType := dayInfo(yearEnd)
-			p.days[0] |= m.masks[nextType].extract(0, int(p.first+7-yearEnd)) << uint(yearEnd-p.first)
+			p.days[0] |= m.masks[nextType>>m.maskShift].extract(0, int(p.first+7-yearEnd)) << uint(yearEnd-p.first)
 		}
 		if w == m.startWeek && m.startDay > p.first {
 			p.days[0] &^= lowBitsBelow(uint(m.startDay - p.first))
