@@ -31,10 +31,12 @@ type clock struct {
 	anchor      int64 // Start's unit number (hour, minute or second since 0001-01-01) mod interval
 	hours       uint32
 	minutes     [24]uint64 // fixedClock: per hour; others: minutes[0] for every hour
-	// alignedHours[r] (hourlyClock, r < 24): hours h < 24 with h ≡ r (mod interval).
-	alignedHours [24]uint32
-	// progression[s] (s < 60): x < 60 with x ≡ s (mod interval).
-	progression [60]uint64
+	// Tables only the sub-daily kinds need, kept apart so that the common
+	// fixed clock stays small:
+	// alignedHours[r] (hourlyClock, r < 24): hours h < 24 with h ≡ r (mod interval);
+	// progression[s] (minutely/secondly, s < 60): x < 60 with x ≡ s (mod interval).
+	alignedHours []uint32
+	progression  []uint64
 	// hoursWithTimes[r] (minutely/secondly, interval > 1): hours with an occurrence for residue r.
 	hoursWithTimes []uint32
 	// minutesWithTimes[r] (secondly, interval > 60): minutes with an aligned second for the
@@ -48,12 +50,14 @@ func (c *clock) init() {
 	}
 	switch c.kind {
 	case hourlyClock:
+		c.alignedHours = make([]uint32, 24)
 		for r := range 24 {
 			for h := r; h < 24; h += int(c.interval) {
 				c.alignedHours[r] |= 1 << uint(h)
 			}
 		}
 	case minutelyClock, secondlyClock:
+		c.progression = make([]uint64, 60)
 		for s := range 60 {
 			if int64(s) >= c.interval {
 				break
