@@ -11,9 +11,8 @@ import (
 // query methods allocate nothing and their cost does not grow with Start's age or with the
 // frequency.
 type Rule struct {
-	spec   normSpec
-	m      *matcher
-	option rrulego.ROption
+	spec normSpec
+	m    *matcher
 }
 
 // Compile checks and compiles a Spec. It returns an *Error listing every problem. It never
@@ -46,7 +45,7 @@ func Compile(spec Spec) (*Rule, error) {
 			Message: "These values can never produce an occurrence together with the rest of the rule, so the rule would never open a window.",
 		}}}
 	}
-	r := &Rule{spec: n, m: m, option: rruleOption(n)}
+	r := &Rule{spec: n, m: m}
 	return r, nil
 }
 
@@ -275,15 +274,7 @@ func (r *Rule) Set() *rrulego.Set {
 		set.RDate(start)
 		return set
 	}
-	option := r.option
-	option.Bysetpos = slices.Clone(option.Bysetpos)
-	option.Bymonth = slices.Clone(option.Bymonth)
-	option.Bymonthday = slices.Clone(option.Bymonthday)
-	option.Byyearday = slices.Clone(option.Byyearday)
-	option.Byweekno = slices.Clone(option.Byweekno)
-	option.Byweekday = slices.Clone(option.Byweekday)
-	option.Byhour = slices.Clone(option.Byhour)
-	option.Byminute = slices.Clone(option.Byminute)
+	option := rruleOption(r.spec) // built afresh: nothing of it is shared
 	rule, err := rrulego.NewRRule(option)
 	if err != nil {
 		set.DTStart(start) // not reached: Compile checked the same bounds
@@ -311,17 +302,18 @@ var rrulegoWeekdays = [7]rrulego.Weekday{
 // rrule-go would index past its tables for them.
 func rruleOption(n normSpec) rrulego.ROption {
 	option := rrulego.ROption{
-		Freq:       rrulegoFrequency[n.freq],
-		Dtstart:    civilTime(n.start),
-		Wkst:       rrulego.MO,
-		Count:      int(n.count),
-		Bysetpos:   n.setPos,
-		Bymonth:    n.months,
-		Bymonthday: n.monthDays,
-		Byyearday:  n.yearDays,
-		Byweekno:   n.weekNos,
-		Byhour:     n.hours,
-		Byminute:   n.minutes,
+		Freq:    rrulegoFrequency[n.freq],
+		Dtstart: civilTime(n.start),
+		Wkst:    rrulego.MO,
+		Count:   int(n.count),
+		// Copies: rrule-go keeps (and may reorder) what it is given.
+		Bysetpos:   slices.Clone(n.setPos),
+		Bymonth:    slices.Clone(n.months),
+		Bymonthday: slices.Clone(n.monthDays),
+		Byyearday:  slices.Clone(n.yearDays),
+		Byweekno:   slices.Clone(n.weekNos),
+		Byhour:     slices.Clone(n.hours),
+		Byminute:   slices.Clone(n.minutes),
 	}
 	if n.interval > 1 {
 		option.Interval = int(n.interval)
