@@ -47,7 +47,7 @@ func (e *Engine) Load(tree Tree) error {
 		if c != nil {
 			// Checked before copying: copying data that contains itself
 			// would never end.
-			if p := checkData(fmt.Sprintf("customers[%d].data", i), c.Data); p != nil {
+			if p := checkRecords(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule); p != nil {
 				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 			}
 		}
@@ -56,6 +56,9 @@ func (e *Engine) Load(tree Tree) error {
 	endpoints := make([]*Endpoint, len(tree.Endpoints))
 	for i, ep := range tree.Endpoints {
 		if ep != nil {
+			if p := checkRecords(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule); p != nil {
+				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
+			}
 			endpoints[i] = ep.clone()
 		}
 	}
@@ -103,7 +106,7 @@ func (e *Engine) PutCustomer(c *CustomerInfo) error {
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
 	}
-	if p := checkData("data", c.Data); p != nil {
+	if p := checkRecords("", c.Data, c.Schedule); p != nil {
 		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 	}
 	c = c.Clone()
@@ -174,6 +177,9 @@ func deleteWhere[T any](list []T, match func(T) bool) []T {
 func (e *Engine) PutEndpoint(ep *Endpoint) error {
 	if ep == nil {
 		return fmt.Errorf("put endpoint: nil endpoint")
+	}
+	if p := checkRecords("", nil, ep.Schedule); p != nil {
+		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 	}
 	ep = ep.clone()
 	e.writeMux.Lock()

@@ -163,15 +163,18 @@ func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
 	if err != nil {
 		return Change{}, false, err
 	}
-	return s.nextChange(i, t, t.Add(s.cfg.horizon))
+	budget := s.cfg.searchBudget
+	return s.nextChange(i, t, t.Add(s.cfg.horizon), &budget)
 }
 
-func (s *Snapshot) nextChange(i int32, t, limit time.Time) (Change, bool, error) {
+// nextChange finds the next change of node i in (t, limit], spending rule
+// looks from *budget (shared by all the searches of one Timeline).
+func (s *Snapshot) nextChange(i int32, t, limit time.Time, budget *int) (Change, bool, error) {
 	now := s.answer(i, t, false)
 	current := now.StateName
 	at := t
 	cost := s.stepCost(i)
-	for spent := 0; spent < s.cfg.searchBudget; spent += cost {
+	for ; *budget > 0; *budget -= cost {
 		u, ok := s.nextCandidate(i, at, limit, &now)
 		if !ok || u.After(limit) {
 			return Change{}, false, nil
@@ -192,7 +195,7 @@ func (s *Snapshot) stepCost(i int32) int {
 	cost, depth := 0, 0
 	for at := i; at >= 0 && depth <= MaxDepth; depth++ {
 		n := s.nodes.at(at)
-		rules := n.compiled.NumRules() + 1
+		rules := n.compiled.SearchWeight()
 		if n.compiled.ForceClosed() {
 			break
 		}
@@ -225,12 +228,13 @@ func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
 	}
 	var out []Interval
 	at := from
+	budget := s.cfg.searchBudget // one budget for the whole timeline
 	state := s.answer(i, at, false).StateName
 	for at.Before(to) {
 		if len(out) >= s.cfg.maxIntervals {
 			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
 		}
-		ch, ok, err := s.nextChange(i, at, to)
+		ch, ok, err := s.nextChange(i, at, to, &budget)
 		if err != nil {
 			return out, err
 		}

@@ -26,6 +26,31 @@ const (
 	MaxIDBytes = 256
 )
 
+// checkRecords runs checkData on a customer's data and on the flowParams
+// of every rule of a schedule: both are trees of Values that a Go caller
+// could build shared or cyclic. Called before anything is copied.
+func checkRecords(path string, data Struct, sched *Schedule) *schedule.Problem {
+	if p := checkData(joinPath(path, "data"), data); p != nil {
+		return p
+	}
+	if sched == nil {
+		return nil
+	}
+	for i := range sched.Rules {
+		if p := checkData(joinPath(path, fmt.Sprintf("schedule.rules[%d].flowParams", i)), sched.Rules[i].FlowParams); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+func joinPath(base, member string) string {
+	if base == "" {
+		return member
+	}
+	return base + "." + member
+}
+
 // checkData walks customer data iteratively and refuses what is too deep,
 // too large, or not a tree: a value reachable twice (shared, or a cycle),
 // which only Go callers can build and which would make copying it
@@ -38,6 +63,9 @@ func checkData(path string, data Struct) *schedule.Problem {
 	fail := func(format string, args ...any) *schedule.Problem {
 		return &schedule.Problem{Path: path, Code: "data-too-large", Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)}
 	}
+	if data == nil {
+		return nil
+	}
 	seen := map[*Value]bool{}
 	values, bytes := 0, 0
 	stack := []item{{data, 1}}
@@ -45,27 +73,27 @@ func checkData(path string, data Struct) *schedule.Problem {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if it.depth > MaxDataDepth {
-			return fail("the data is nested deeper than %d levels", MaxDataDepth)
+			return fail("the value is nested deeper than %d levels", MaxDataDepth)
 		}
 		for k, v := range it.s {
 			values++
 			bytes += len(k)
 			if values > MaxDataValues {
-				return fail("the data holds more than %d values", MaxDataValues)
+				return fail("the value holds more than %d values", MaxDataValues)
 			}
 			if v == nil {
 				continue
 			}
 			if seen[v] {
 				return &schedule.Problem{Path: path, Code: "data-not-a-tree", Severity: schedule.SeverityError,
-					Message: "a data value appears twice (shared or containing itself); data must be a tree"}
+					Message: "a value appears twice (shared or containing itself); it must be a tree"}
 			}
 			seen[v] = true
 			if v.StringValue != nil {
 				bytes += len(*v.StringValue)
 			}
 			if bytes > MaxDataStringBytes {
-				return fail("the data's text is longer than %d bytes", MaxDataStringBytes)
+				return fail("the value's text is longer than %d bytes", MaxDataStringBytes)
 			}
 			if v.StructValue != nil {
 				stack = append(stack, item{v.StructValue, it.depth + 1})

@@ -57,6 +57,13 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 	// Copy and compile a new schedule before taking the write lock, so that
 	// one tenant's large schedule does not hold up every other write; under
 	// the lock the result is used only if its environment is still current.
+	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) {
+		// Flow parameters are checked before the schedule is copied.
+		if problem := checkRecords("", nil, p.Schedule.Value); problem != nil {
+			problem.Path = "schedule." + strings.TrimPrefix(problem.Path, "schedule.")
+			return nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{*problem}}
+		}
+	}
 	var pre *precompiled
 	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) {
 		s := e.current.Load()

@@ -89,6 +89,7 @@ var allowedBuiltins = map[string]bool{
 type analysis struct {
 	uses        variable
 	granularity Granularity
+	nodes       int
 }
 
 // inspect enforces the limits that need the parsed tree: the node count, no
@@ -125,7 +126,7 @@ func inspect(text string, tree *parser.Tree) (analysis, *Error) {
 		walker.problem.Pos = runeToByte(text, walker.problemAt)
 		return analysis{}, walker.problem
 	}
-	result := analysis{uses: walker.uses}
+	result := analysis{uses: walker.uses, nodes: walker.nodes}
 	for _, v := range variables {
 		if walker.uses&v.bit != 0 {
 			result.granularity = max(result.granularity, v.granularity)

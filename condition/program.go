@@ -162,6 +162,10 @@ func (p *Program) String() string { return p.source }
 // be taken apart to any precision (now.Unix(), now.Nanosecond()).
 func (p *Program) Granularity() Granularity { return p.analysis.granularity }
 
+// Nodes returns the number of AST nodes of the condition (at most
+// MaxNodes): a measure of what one evaluation costs.
+func (p *Program) Nodes() int { return p.analysis.nodes }
+
 // UsesParentState reports whether the program references parentState, so its
 // result can change when the parent's state does.
 func (p *Program) UsesParentState() bool { return p.analysis.uses&varParentState != 0 }

@@ -82,6 +82,7 @@ type Compiled struct {
 	rules         []compiledRule // in evaluation order
 	problems      Problems
 	usesParent    bool
+	weight        int // what one look at every rule costs, in rule looks
 }
 
 // Compile checks and compiles s against env. It never fails as a whole: a
@@ -125,6 +126,14 @@ func Compile(s *Schedule, env Env) *Compiled {
 		c.rules[i] = c.compileRule(i, &s.Rules[i], env)
 		if c.rules[i].info.Type == RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
 			c.usesParent = true
+		}
+	}
+	c.weight = 1
+	for i := range c.rules {
+		// A condition costs about one plain rule look per ten nodes.
+		c.weight++
+		if c.rules[i].cond != nil {
+			c.weight += c.rules[i].cond.Nodes() / 10
 		}
 	}
 	// Ascending priority; equal priorities keep list order.
@@ -409,3 +418,8 @@ func Validate(s *Schedule, env Env) Problems {
 
 // NumRules returns the number of rules compiled (at most MaxRules).
 func (c *Compiled) NumRules() int { return len(c.rules) }
+
+// SearchWeight estimates what looking at every rule once costs, in plain
+// rule looks (a condition counts one look per ten of its nodes); the
+// engine's search budget is counted in these.
+func (c *Compiled) SearchWeight() int { return c.weight }
