@@ -57,15 +57,9 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 	// Copy and compile a new schedule before taking the write lock, so that
 	// one tenant's large schedule does not hold up every other write; under
 	// the lock the result is used only if its environment is still current.
-	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) {
-		// Flow parameters are checked before the schedule is copied.
-		if problem := checkRecords("", nil, p.Schedule.Value); problem != nil {
-			problem.Path = "schedule." + strings.TrimPrefix(problem.Path, "schedule.")
-			return nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{*problem}}
-		}
-	}
 	var pre *precompiled
-	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) {
+	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) &&
+		checkRecords("", nil, p.Schedule.Value) == nil { // (patched reports the problems)
 		s := e.current.Load()
 		if env, ok := s.patchEnv(p); ok {
 			sched := p.Schedule.Value.Clone()
@@ -186,6 +180,10 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			// Refused before anything is copied or compiled.
 			fail("schedule.rules", schedule.CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
 			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
+		}
+		// Flow parameters are checked before the schedule is copied.
+		if problem := checkRecords("", nil, p.Schedule.Value); problem != nil {
+			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: append(problems, *problem)}
 		}
 		if pre != nil {
 			c.Schedule = pre.schedule

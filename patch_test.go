@@ -305,3 +305,26 @@ func TestPatchConcurrentMovesAndReaders(t *testing.T) {
 	}
 	assert.Len(t, s.IDs(), 40, "every customer is still reachable from a root")
 }
+
+func TestPatchWithGoValuesThatAreNotTrees(t *testing.T) {
+	e := sampleEngine(t)
+	before := treeJSON(t, e)
+	loop := Struct{}
+	loop["self"] = &Value{StructValue: loop}
+	sched := &Schedule{Rules: []SchedulingRule{{State: "x", SimpleRuleType: schedule.RuleAlways, FlowParams: loop}}}
+	_, err := e.Patch(PatchCustomer{CustomerID: "clinic-maple", Schedule: Some(sched)}, "ops", nil)
+	var perr *PatchError
+	require.ErrorAs(t, err, &perr)
+	assert.Equal(t, "data-not-a-tree", perr.Problems[0].Code)
+	assert.Equal(t, "schedule.rules[0].flowParams", perr.Problems[0].Path)
+	assert.NotEmpty(t, e.ValidatePatch(PatchCustomer{CustomerID: "clinic-maple", Schedule: Some(sched)}, nil), "validation does not copy it either")
+	_, err = e.Patch(PatchCustomer{CustomerID: "clinic-maple", Data: Some(loop)}, "ops", nil)
+	require.ErrorAs(t, err, &perr)
+	assert.Equal(t, before, treeJSON(t, e))
+	// From Go, a present but nil schedule (JSON cannot say this: null is
+	// "unchanged") removes the schedule, so the customer inherits.
+	_, err = e.Patch(PatchCustomer{CustomerID: "dept-maple-lab", Schedule: Some[*Schedule](nil)}, "ops", nil)
+	require.NoError(t, err)
+	assert.Nil(t, e.Snapshot().Customer("dept-maple-lab").Schedule)
+	require.ErrorAs(t, e.PutCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "z"}, Name: "z", Data: loop}), new(*StructureError))
+}
