@@ -31,7 +31,7 @@ func defaultConfig() config {
 		defaultZoneID: "UTC",
 		horizon:       400 * 24 * time.Hour,
 		now:           time.Now,
-		searchBudget:  500000,
+		searchBudget:  250000,
 		maxIntervals:  10000,
 	}
 }
@@ -79,7 +79,7 @@ func WithDefaultSettings(billing *BillingSettings, app *AppSettings) Option {
 }
 
 // WithSearchBudget bounds the work of one next-change or timeline search,
-// counted in rule looks (default 500,000, a few hundred milliseconds at
+// counted in rule looks (default 250,000, some 50 milliseconds at
 // most). A search visits only instants where some rule's match can change;
 // a condition that reads the minute or second makes every minute or second
 // such an instant, and a search that spends its budget before finding the

@@ -124,8 +124,14 @@ func intList(problems *problemList, field string, values []int, lo, hi int, sign
 		return nil
 	}
 	var out []int
+	bad := 0
 	for i, v := range values {
 		if v < lo || v > hi || (signed && v == 0) {
+			// The first few bad values are named; the rest are counted, so
+			// a hostile list costs one problem, not hundreds.
+			if bad++; bad > maxBadPerList {
+				continue
+			}
 			if signed {
 				problems.add(field, i, "out-of-range", "The %s value %d is outside ±1..%d.", field, v, hi)
 			} else {
@@ -135,6 +141,13 @@ func intList(problems *problemList, field string, values []int, lo, hi int, sign
 		}
 		out = append(out, v)
 	}
+	if bad > maxBadPerList {
+		problems.add(field, -1, "out-of-range", "%s has %d more values out of range.", field, bad-maxBadPerList)
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// maxBadPerList is how many out-of-range values of one BY-list are reported
+// one by one.
+const maxBadPerList = 5
