@@ -15,6 +15,12 @@ import (
 // per-rule ones (BY-list length, interval).
 const (
 	MaxRules = 500
+	// MaxScheduleByValues is the most BY-list values (all lists of all
+	// rules together) a schedule may hold.
+	MaxScheduleByValues = 20000
+	// MaxScheduleConditionBytes is the most condition text a schedule may
+	// hold in all.
+	MaxScheduleConditionBytes = 64 << 10
 )
 
 // Default state names of an Env.
@@ -121,6 +127,27 @@ func Compile(s *Schedule, env Env) *Compiled {
 		c.addf("rules", CodeTooManyRules, SeverityError, "a schedule may have at most %d rules, this one has %d; only the first %d are used", MaxRules, len(s.Rules), MaxRules)
 	}
 	n := min(len(s.Rules), MaxRules)
+	// The work of compiling is bounded per schedule, not only per rule: the
+	// rules that fit in MaxScheduleByValues BY-values and
+	// MaxScheduleConditionBytes of condition text are used, the rest are not.
+	byValues, conditionBytes := 0, 0
+	for i := 0; i < n; i++ {
+		// A list or condition over its own limit is refused on its own and
+		// costs nothing more, so it counts only up to that limit here.
+		r := &s.Rules[i]
+		for _, l := range []int{len(r.BySetPosition), len(r.ByMonth), len(r.ByWeekNo), len(r.ByYearDay),
+			len(r.ByMonthDay), len(r.ByDay), len(r.ByHour), len(r.ByMinute)} {
+			byValues += min(l, rrule.MaxListLength)
+		}
+		conditionBytes += min(len(r.Condition), condition.MaxLength)
+		if byValues > MaxScheduleByValues || conditionBytes > MaxScheduleConditionBytes {
+			c.addf("rules", CodeScheduleTooLarge, SeverityError,
+				"the rules hold more than %d BY-values or %d bytes of conditions in all; only the first %d rules are used",
+				MaxScheduleByValues, MaxScheduleConditionBytes, i)
+			n = i
+			break
+		}
+	}
 	c.rules = make([]compiledRule, n)
 	for i := 0; i < n; i++ {
 		c.rules[i] = c.compileRule(i, &s.Rules[i], env)

@@ -132,4 +132,5 @@ const (
 	CodeUnknownMember      = "unknown-member"
 	CodeUntilBeforeStart   = "until-before-start"
 	CodeTooManyProblems    = "too-many-problems"
+	CodeScheduleTooLarge   = "schedule-too-large"
 )

@@ -140,3 +140,28 @@ func TestProblemListIsCappedButBrokenRulesStayBroken(t *testing.T) {
 	res := c.Evaluate(timeAt(t, "2026-06-15T12:00:00Z"), Input{})
 	assert.Equal(t, "Closed", res.State, "the broken rule never matches")
 }
+
+func TestScheduleSizeIsBoundedInAll(t *testing.T) {
+	full := func() SchedulingRule {
+		r := SchedulingRule{State: "on", SimpleRuleType: RuleTime, Frequency: FrequencyDaily, StartDate: "2026-01-01"}
+		for v := 1; v <= 31; v++ {
+			r.ByMonthDay = append(r.ByMonthDay, v, -v)
+		}
+		for v := 0; v < 60; v++ {
+			r.ByMinute = append(r.ByMinute, v)
+		}
+		return r
+	}
+	s := &Schedule{DefaultState: "off"}
+	for len(s.Rules) < 200 { // 200 rules × 122 values = 24,400 > MaxScheduleByValues
+		s.Rules = append(s.Rules, full())
+	}
+	c := Compile(s, Env{})
+	var found bool
+	for _, p := range c.Problems() {
+		found = found || p.Code == CodeScheduleTooLarge && p.Path == "rules"
+	}
+	assert.True(t, found, "%v", c.Problems())
+	assert.Equal(t, MaxScheduleByValues/122, c.NumRules(), "the rules that fit are used")
+	assert.Equal(t, "on", c.Evaluate(timeAt(t, "2026-03-05T10:07:00Z"), Input{}).State)
+}
