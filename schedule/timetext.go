@@ -235,6 +235,9 @@ func ParseDate(field, text string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, textError(field, text, dateForms, reason)
 	}
 	c := p.inZone(loc)
+	if c.Year() < 1 || c.Year() > 9999 { // an offset can carry 0001-01-01 or 9999-12-31 out of range
+		return time.Time{}, textError(field, text, dateForms, "the date on the schedule's clock is outside years 1..9999")
+	}
 	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
@@ -251,7 +254,11 @@ func ParseUntil(field, text string, loc *time.Location) (bound time.Time, dateOn
 		c := p.civil
 		return time.Date(c.Year(), c.Month(), c.Day(), 23, 59, 59, 0, time.UTC), true, nil
 	}
-	return p.inZone(loc).Truncate(time.Second), false, nil
+	bound = p.inZone(loc).Truncate(time.Second)
+	if bound.Year() < 1 || bound.Year() > 9999 {
+		return time.Time{}, false, textError(field, text, dateForms, "the date on the schedule's clock is outside years 1..9999")
+	}
+	return bound, false, nil
 }
 
 // ParseInstant parses a query instant. With Z or an offset it is that

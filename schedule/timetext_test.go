@@ -108,3 +108,20 @@ func TestParseInstant(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `at "tomorrow" is not valid`)
 }
+
+func TestParseDateOffsetsCannotLeaveYears1To9999(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	require.NoError(t, err)
+	// Found by FuzzParseText: midnight UTC on 0001-01-01 is still year 0 in New York.
+	_, err = ParseDate("startDate", "0001-01-01 00:00+00", ny)
+	assert.ErrorContains(t, err, "outside years 1..9999")
+	_, _, err = ParseUntil("untilDate", "0001-01-01T00:00:00Z", ny)
+	assert.ErrorContains(t, err, "outside years 1..9999")
+	_, err = ParseDate("startDate", "9999-12-31T23:00:00Z", tokyo)
+	assert.ErrorContains(t, err, "outside years 1..9999")
+	d, err := ParseDate("startDate", "0001-01-01", ny)
+	require.NoError(t, err, "without an offset the date is taken as written")
+	assert.Equal(t, 1, d.Year())
+}
