@@ -254,11 +254,9 @@ func ParseUntil(field, text string, loc *time.Location) (bound time.Time, dateOn
 		c := p.civil
 		return time.Date(c.Year(), c.Month(), c.Day(), 23, 59, 59, 0, time.UTC), true, nil
 	}
-	bound = p.inZone(loc).Truncate(time.Second)
-	if bound.Year() < 1 || bound.Year() > 9999 {
-		return time.Time{}, false, textError(field, text, dateForms, "the date on the schedule's clock is outside years 1..9999")
-	}
-	return bound, false, nil
+	// Out of years 1..9999 after conversion is fine here: package rrule reads
+	// an until before year 1 as "never" and after 9999 as "no end".
+	return p.inZone(loc).Truncate(time.Second), false, nil
 }
 
 // ParseInstant parses a query instant. With Z or an offset it is that
