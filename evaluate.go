@@ -74,28 +74,46 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 			a.Reason = schedule.ReasonInherited
 			return a
 		}
-		a := s.answer(n.parent, t, trace)
-		a.Reason = schedule.ReasonInherited
+		a := inheritedBy(n, s.answer(n.parent, t, trace))
 		if trace {
 			a.Trace = append([]TraceStep{{NodeID: n.id, TraceStep: schedule.TraceStep{Index: -1, Why: "inherits its parent's schedule"}}}, a.Trace...)
 		}
-		if len(n.notes) > 0 {
-			a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
-		}
 		return a
 	}
+	var parent *Answer
+	if n.parent >= 0 && c.DependsOnParent() {
+		p := s.answer(n.parent, t, false)
+		parent = &p
+	}
+	return s.decide(n, t, parent, trace)
+}
+
+// inheritedBy is the parent's answer a as node n's, which inherits it.
+func inheritedBy(n *node, a Answer) Answer {
+	a.Reason = schedule.ReasonInherited
+	if len(n.notes) > 0 {
+		a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
+	}
+	return a
+}
+
+// decide evaluates node n's own schedule at t. parent is the parent's
+// answer, needed only when n's rules read the parent's state (nil: none).
+func (s *Snapshot) decide(n *node, t time.Time, parent *Answer, trace bool) Answer {
+	c := n.compiled
 	in := schedule.Input{Subject: n.subject, HasParent: n.parent >= 0, Trace: trace}
-	var parentAnswer Answer
-	if in.HasParent && c.DependsOnParent() {
-		parentAnswer = s.answer(n.parent, t, false)
-		in.ParentState = parentAnswer.StateName
+	var parentErrors []string
+	if parent != nil {
+		in.ParentState = parent.StateName
+		if c.DependsOnParent() {
+			parentErrors = parent.Errors
+		}
 	}
 	res := c.Evaluate(t, in)
 	_, zoneID := c.Zone()
-	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, decider: res.Decider}
-	a.Errors = n.notes
-	if len(parentAnswer.Errors) > 0 || len(res.Errors) > 0 {
-		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentAnswer.Errors...)
+	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
+	if len(parentErrors) > 0 || len(res.Errors) > 0 {
+		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentErrors...)
 	}
 	if trace {
 		for _, step := range res.Trace {
@@ -294,24 +312,9 @@ func (s *Snapshot) answerWith(i int32, t time.Time, memo []Answer, done []bool) 
 	}
 	parent := memo[n.parent]
 	if !c.ForceClosed() && c.Inherits() {
-		a := parent
-		a.Reason = schedule.ReasonInherited
-		if len(n.notes) > 0 {
-			a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
-		}
-		return a
+		return inheritedBy(n, parent)
 	}
-	in := schedule.Input{Subject: n.subject, HasParent: true, ParentState: parent.StateName}
-	res := c.Evaluate(t, in)
-	_, zoneID := c.Zone()
-	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
-	if len(res.Errors) > 0 || (c.DependsOnParent() && len(parent.Errors) > 0) {
-		a.Errors = append(append([]string(nil), n.notes...), res.Errors...)
-		if c.DependsOnParent() {
-			a.Errors = append(a.Errors, parent.Errors...)
-		}
-	}
-	return a
+	return s.decide(n, t, &parent, false)
 }
 
 func sortTags(tags []Tag) {
