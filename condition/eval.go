@@ -6,12 +6,11 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// evalState is what one evaluation borrows from a program's pool: a VM (which
-// keeps its stack between runs and must not be shared) and the environment
-// map handed to it.
+// evalState is what one evaluation borrows from the pool: a VM (which keeps
+// its stack between runs and must not be shared) and the environment map
+// handed to it.
 //
-// The map outlives an evaluation and belongs to one program, so it is also a
-// cache: fill writes a variable only when its value differs from the one the
+// The map outlives an evaluation, so it is also a cache: fill writes a variable only when its value differs from the one the
 // map already holds. Consecutive evaluations nearly always share the subject
 // and fall in the same day and minute, so most evaluations write nothing, and
 // the costs of writing (a map assignment; boxing, which allocates for strings

@@ -58,15 +58,18 @@ func (g Granularity) String() string {
 	return fmt.Sprintf("Granularity(%d)", int(g))
 }
 
-// Program is a compiled condition. It is immutable after Compile (its pool of
-// evaluation states aside, which is internally synchronised) and safe for
+// Program is a compiled condition. It is immutable after Compile and safe for
 // concurrent use by any number of goroutines.
 type Program struct {
 	source   string
 	bytecode *vm.Program
 	analysis analysis
-	states   sync.Pool // of *evalState
 }
+
+// states is the pool of evaluation states, shared by every program: a state
+// holds no program's data, only a VM and the variables last written (see
+// evalState), so any program can borrow any state.
+var states = sync.Pool{New: newEvalState}
 
 // Compile checks and compiles a condition.
 //
@@ -77,7 +80,22 @@ type Program struct {
 // result may also be of unknown type (data.flag), in which case Eval checks
 // the value. On failure the error is an *Error whose Code says which rule
 // broke and whose Pos points at the offending byte. Compile never panics.
-func Compile(text string) (program *Program, err error) {
+//
+// Programs are shared: compiling a text that a live program was compiled from
+// returns that program (see cache.go), so a tree of customers provisioned
+// from templates keeps one program per distinct condition.
+func Compile(text string) (*Program, error) {
+	if p := cached(text); p != nil {
+		return p, nil
+	}
+	p, err := compile(text)
+	if err != nil {
+		return nil, err
+	}
+	return remember(p), nil
+}
+
+func compile(text string) (program *Program, err error) {
 	defer func() {
 		// expr is not expected to panic past its own recovers; this keeps
 		// Compile's promise if a future version does.
@@ -119,9 +137,7 @@ func Compile(text string) (program *Program, err error) {
 		return nil, fromExprError(CodeType, text, compileErr)
 	}
 
-	program = &Program{source: text, bytecode: bytecode, analysis: facts}
-	program.states.New = newEvalState
-	return program, nil
+	return &Program{source: text, bytecode: bytecode, analysis: facts}, nil
 }
 
 // newConfig returns expr's configuration for one compilation: the typed
@@ -185,10 +201,10 @@ func (p *Program) Eval(in Input) (result bool, err error) {
 		}
 	}()
 
-	state := p.states.Get().(*evalState)
+	state := states.Get().(*evalState)
 	state.fill(in, p.analysis.uses)
 	value, runErr := state.machine.Run(p.bytecode, state.env)
-	p.states.Put(state)
+	states.Put(state)
 
 	if runErr != nil {
 		return false, fromExprError(CodeRuntime, p.source, runErr)

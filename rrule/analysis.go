@@ -13,7 +13,7 @@ func (m *matcher) periodHolds(n int) bool {
 	if n == 0 {
 		return false
 	}
-	return m.setPos == nil || n*len(m.times) >= m.setPosMinAbs
+	return m.sp == nil || n*len(m.sp.times) >= m.sp.minAbs
 }
 
 // cycleYear maps a year to the year in 1..400 with the same calendar.
@@ -76,10 +76,10 @@ func (m *matcher) hasOccurrences() bool {
 	default:
 		// A day's class depends on the day number mod classCount; the calendar on it mod
 		// 146097. Both meet iff they agree modulo their gcd.
-		g := gcd(m.classCount, daysPer400)
+		g := gcd(m.classCount(), daysPer400)
 		good := make([]bool, g)
 		anyGood := false
-		for j := range m.classCount {
+		for j := range m.classCount() {
 			if m.clk.hourSet(m.residue(j)) != 0 {
 				good[j%g] = true
 				anyGood = true
@@ -111,7 +111,7 @@ func (m *matcher) anyCycleDay(accept func(d int64) bool) bool {
 // counting whole years (or periods) arithmetically and enumerating only inside the year
 // (period) where the count runs out.
 func (m *matcher) countedOccurrence(count int64) (int64, bool) {
-	if m.setPos != nil {
+	if m.sp != nil {
 		return m.countedSetPosOccurrence(count)
 	}
 	counter := m.newDayCounter()
@@ -168,25 +168,25 @@ type dayCounter struct {
 }
 
 func (m *matcher) newDayCounter() *dayCounter {
-	c := &dayCounter{m: m, perDay: make([]int64, m.classCount), prefix: make([]int64, m.classCount+1)}
-	for j := range m.classCount {
+	c := &dayCounter{m: m, perDay: make([]int64, m.classCount()), prefix: make([]int64, m.classCount()+1)}
+	for j := range m.classCount() {
 		c.perDay[j] = m.clk.countDay(m.residue(j))
 		c.prefix[j+1] = c.prefix[j] + c.perDay[j]
 	}
 	return c
 }
 
-func (c *dayCounter) day(d int64) int64 { return c.perDay[d%c.m.classCount] }
+func (c *dayCounter) day(d int64) int64 { return c.perDay[d%c.m.classCount()] }
 
 // upTo is the number of occurrences on the days [0, d) if all of them were candidates.
 func (c *dayCounter) upTo(d int64) int64 {
-	k := c.m.classCount
+	k := c.m.classCount()
 	return d/k*c.prefix[k] + c.prefix[d%k]
 }
 
 // maskTotal counts the occurrences on the days of mask (days relative to yearStart).
 func (c *dayCounter) maskTotal(mask *yearMask, yearStart int64) int64 {
-	if c.m.classCount == 1 {
+	if c.m.classCount() == 1 {
 		return int64(mask.count()) * c.perDay[0]
 	}
 	var n int64
@@ -231,9 +231,9 @@ func (m *matcher) countedSetPosOccurrence(count int64) (int64, bool) {
 	}
 	selected := make([]int64, maxDays+1)
 	for n := 1; n <= maxDays; n++ {
-		total := n * len(m.times)
+		total := n * len(m.sp.times)
 		var picks []int
-		for _, pos := range m.setPos {
+		for _, pos := range m.sp.positions {
 			switch {
 			case pos > 0 && pos <= total:
 				picks = append(picks, pos-1)
@@ -260,7 +260,7 @@ func (m *matcher) countedSetPosOccurrence(count int64) (int64, bool) {
 			exact := p.first*secondsPerDay < m.start
 			if exact || n >= remaining {
 				var list []int64
-				for _, pos := range m.setPos {
+				for _, pos := range m.sp.positions {
 					if o, ok := m.periodOccurrence(&p, pos); ok && o >= m.start {
 						list = append(list, o)
 					}

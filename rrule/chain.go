@@ -27,14 +27,29 @@ const maxChainBreaks = 1 << 14
 
 type chainTable struct {
 	mode     chainMode
-	breaks   []int32 // times of day, ascending within a class
-	index    []int32 // class k's breaks are breaks[index[k]:index[k+1]]
 	dayChain bool
+	// lone is the only break when lists is nil (one day class with one break: the common
+	// case, kept inline so that a rule stays small).
+	lone  [1]int32
+	lists *chainLists
+}
+
+type chainLists struct {
+	breaks []int32 // times of day, ascending within a class
+	index  []int32 // class k's breaks are breaks[index[k]:index[k+1]]
+}
+
+// breaksOf returns day class k's breaks.
+func (t *chainTable) breaksOf(k int64) []int32 {
+	if t.lists == nil {
+		return t.lone[:]
+	}
+	return t.lists.breaks[t.lists.index[k]:t.lists.index[k+1]]
 }
 
 func (m *matcher) buildChains() chainTable {
 	var table chainTable
-	if m.single || m.setPos != nil || m.never {
+	if m.single || m.sp != nil || m.never {
 		return table
 	}
 	minGap := int64(60)
@@ -49,26 +64,30 @@ func (m *matcher) buildChains() chainTable {
 		return table
 	}
 	table.mode = chainListed
-	table.index = make([]int32, 0, m.classCount+1)
-	for k := range m.classCount {
-		table.index = append(table.index, int32(len(table.breaks)))
+	lists := &chainLists{index: make([]int32, 0, m.classCount()+1)}
+	table.lists = lists
+	for k := range m.classCount() {
+		lists.index = append(lists.index, int32(len(lists.breaks)))
 		r := m.classResidue(k)
 		t, ok := m.clk.firstAtOrAfter(r, 0)
 		for ok {
 			next, more := m.clk.firstAtOrAfter(r, t+1)
 			if !more || int64(next-t) > m.length {
-				table.breaks = append(table.breaks, t)
-				if len(table.breaks) > maxChainBreaks {
+				lists.breaks = append(lists.breaks, t)
+				if len(lists.breaks) > maxChainBreaks {
 					return chainTable{mode: chainStepped}
 				}
 			}
 			t, ok = next, more
 		}
 	}
-	table.index = append(table.index, int32(len(table.breaks)))
+	lists.index = append(lists.index, int32(len(lists.breaks)))
+	if m.classCount() == 1 && len(lists.breaks) == 1 {
+		table.lone[0], table.lists = lists.breaks[0], nil
+	}
 	table.dayChain = true
-	for k := range m.classCount {
-		if table.index[k+1]-table.index[k] > 1 {
+	for k := range m.classCount() {
+		if len(table.breaksOf(k)) > 1 {
 			table.dayChain = false // a run breaks inside some day
 			break
 		}
@@ -77,9 +96,9 @@ func (m *matcher) buildChains() chainTable {
 		if !ok {
 			continue
 		}
-		nextR := floorMod(r-m.clk.unitsPerDay, m.interval)
-		if m.clk.kind == fixedClock {
-			nextR = 0
+		nextR := int64(0)
+		if m.clk.kind != fixedClock {
+			nextR = floorMod(r-m.clk.tables.unitsPerDay, m.interval)
 		}
 		first, ok := m.clk.firstAtOrAfter(nextR, 0)
 		if ok && int64(first)+secondsPerDay-int64(last) > m.length {
@@ -96,7 +115,7 @@ func (m *matcher) chainEndInDay(k int64, t int32) int32 {
 	if m.chains.mode != chainListed {
 		return t
 	}
-	list := m.chains.breaks[m.chains.index[k]:m.chains.index[k+1]]
+	list := m.chains.breaksOf(k)
 	i := sort.Search(len(list), func(i int) bool { return list[i] >= t })
 	if i == len(list) {
 		return t
@@ -115,7 +134,7 @@ func (m *matcher) runEnd(p int64, limitDay int64) int64 {
 	k := m.classIndex(r)
 	t := m.chainEndInDay(k, tod)
 	end := day*secondsPerDay + int64(t)
-	if m.chains.dayChain && m.chains.index[k+1]-m.chains.index[k] == 1 {
+	if m.chains.dayChain && len(m.chains.breaksOf(k)) == 1 {
 		last := m.lastOfCandidateRun(day, min(limitDay, m.lastDay))
 		if last > day {
 			t, _ := m.clk.lastAtOrBefore(m.residue(last), secondsPerDay-1)
@@ -131,7 +150,7 @@ func (m *matcher) runEnd(p int64, limitDay int64) int64 {
 // coverEnd returns the end of the merged run of windows that holds occurrence p: the first
 // instant after p that no window covers. It stops early once that lies past limit.
 func (m *matcher) coverEnd(p, limit int64) int64 {
-	if m.setPos != nil {
+	if m.sp != nil {
 		return m.setPosCoverEnd(p, limit)
 	}
 	limitDay := limit/secondsPerDay + 1

@@ -24,15 +24,23 @@ const (
 // sets (hours of the day, minutes of an hour, seconds of a minute) so that the previous or next
 // time is a handful of bit operations.
 type clock struct {
-	kind        clockKind
-	second      uint8 // the occurrence second, for every kind but secondlyClock
+	kind   clockKind
+	second uint8 // the occurrence second, for every kind but secondlyClock
+	hours  uint32
+	// minutes is the minute set of every hour of hours; for a Daily
+	// bySetPosition rule, whose hours differ, perHour holds one per hour.
+	minutes uint64
+	perHour *[24]uint64
+	// tables holds what only the sub-daily kinds need (nil for fixedClock),
+	// so that the common fixed clock stays small.
+	tables *clockTables
+}
+
+// clockTables are the sub-daily clocks' alignment and lookup tables.
+type clockTables struct {
 	interval    int64
 	unitsPerDay int64
 	anchor      int64 // Start's unit number (hour, minute or second since 0001-01-01) mod interval
-	hours       uint32
-	minutes     [24]uint64 // fixedClock: per hour; others: minutes[0] for every hour
-	// Tables only the sub-daily kinds need, kept apart so that the common
-	// fixed clock stays small:
 	// alignedHours[r] (hourlyClock, r < 24): hours h < 24 with h ≡ r (mod interval);
 	// progression[s] (minutely/secondly, s < 60): x < 60 with x ≡ s (mod interval).
 	alignedHours []uint32
@@ -45,60 +53,62 @@ type clock struct {
 }
 
 func (c *clock) init() {
-	if c.interval <= 0 {
-		c.interval = 1
+	t := c.tables
+	if t == nil {
+		return // fixedClock
 	}
 	switch c.kind {
 	case hourlyClock:
-		c.alignedHours = make([]uint32, 24)
+		t.alignedHours = make([]uint32, 24)
 		for r := range 24 {
-			for h := r; h < 24; h += int(c.interval) {
-				c.alignedHours[r] |= 1 << uint(h)
+			for h := r; h < 24; h += int(t.interval) {
+				t.alignedHours[r] |= 1 << uint(h)
 			}
 		}
 	case minutelyClock, secondlyClock:
-		c.progression = make([]uint64, 60)
+		t.progression = make([]uint64, 60)
 		for s := range 60 {
-			if int64(s) >= c.interval {
+			if int64(s) >= t.interval {
 				break
 			}
-			for x := s; x < 60; x += int(c.interval) {
-				c.progression[s] |= 1 << uint(x)
+			for x := s; x < 60; x += int(t.interval) {
+				t.progression[s] |= 1 << uint(x)
 			}
 		}
 	}
-	if c.kind == secondlyClock && c.interval > 60 {
-		c.minutesWithTimes = make([]uint64, c.interval)
-		for r := range c.interval {
+	if c.kind == secondlyClock && t.interval > 60 {
+		t.minutesWithTimes = make([]uint64, t.interval)
+		for r := range t.interval {
 			var mask uint64
 			for m := range int64(60) {
-				if floorMod(r-60*m, c.interval) < 60 {
+				if floorMod(r-60*m, t.interval) < 60 {
 					mask |= 1 << uint(m)
 				}
 			}
-			c.minutesWithTimes[r] = mask & c.minutes[0]
+			t.minutesWithTimes[r] = mask & c.minutes
 		}
 	}
-	if (c.kind == minutelyClock || c.kind == secondlyClock) && c.interval > 1 {
-		c.hoursWithTimes = make([]uint32, c.interval)
-		for r := range c.interval {
+	if (c.kind == minutelyClock || c.kind == secondlyClock) && t.interval > 1 {
+		t.hoursWithTimes = make([]uint32, t.interval)
+		for r := range t.interval {
 			var mask uint32
 			for h := range 24 {
 				if c.hours>>uint(h)&1 != 0 && c.minuteSet(r, h) != 0 {
 					mask |= 1 << uint(h)
 				}
 			}
-			c.hoursWithTimes[r] = mask
+			t.hoursWithTimes[r] = mask
 		}
 	}
 }
 
 // residue is the class of day d.
 func (c *clock) residue(day int64) int64 {
-	if c.interval == 1 || c.kind == fixedClock {
+	t := c.tables
+	if t == nil || t.interval == 1 {
 		return 0
 	}
-	return floorMod(c.anchor-floorMod(day, c.interval)*floorMod(c.unitsPerDay, c.interval), c.interval)
+	return floorMod(t.anchor-floorMod(day, t.interval)*floorMod(t.unitsPerDay, t.interval), t.interval)
 }
 
 // hourSet is the set of hours of the day holding at least one occurrence.
@@ -110,12 +120,12 @@ func (c *clock) hourSet(r int64) uint32 {
 		if r >= 24 {
 			return 0
 		}
-		return c.hours & c.alignedHours[r]
+		return c.hours & c.tables.alignedHours[r]
 	default:
-		if c.interval == 1 {
+		if c.tables.interval == 1 {
 			return c.hours
 		}
-		return c.hoursWithTimes[r]
+		return c.tables.hoursWithTimes[r]
 	}
 }
 
@@ -123,20 +133,23 @@ func (c *clock) hourSet(r int64) uint32 {
 func (c *clock) minuteSet(r int64, h int) uint64 {
 	switch c.kind {
 	case fixedClock:
-		return c.minutes[h]
+		if c.perHour != nil {
+			return c.perHour[h]
+		}
+		return c.minutes
 	case hourlyClock:
-		return c.minutes[0]
+		return c.minutes
 	case minutelyClock:
-		s := floorMod(r-60*int64(h), c.interval)
+		s := floorMod(r-60*int64(h), c.tables.interval)
 		if s >= 60 {
 			return 0
 		}
-		return c.minutes[0] & c.progression[s]
+		return c.minutes & c.tables.progression[s]
 	default:
-		if c.interval <= 60 {
-			return c.minutes[0]
+		if c.tables.interval <= 60 {
+			return c.minutes
 		}
-		return c.minutesWithTimes[floorMod(r-3600*int64(h), c.interval)]
+		return c.tables.minutesWithTimes[floorMod(r-3600*int64(h), c.tables.interval)]
 	}
 }
 
@@ -145,11 +158,11 @@ func (c *clock) secondSet(r int64, h, m int) uint64 {
 	if c.kind != secondlyClock {
 		return 1 << c.second
 	}
-	s := floorMod(r-3600*int64(h)-60*int64(m), c.interval)
+	s := floorMod(r-3600*int64(h)-60*int64(m), c.tables.interval)
 	if s >= 60 {
 		return 0
 	}
-	return c.progression[s]
+	return c.tables.progression[s]
 }
 
 func clockTime(h, m, s int) int32 { return int32(h*3600 + m*60 + s) }

@@ -9,13 +9,17 @@ import (
 // matcher is the compiled form of a rule: everything a query needs, precomputed.
 // It is never modified after newMatcher returns.
 type matcher struct {
-	freq     Frequency
-	single   bool // frequency None: one occurrence at start
-	never    bool // the BY-values exclude each other: no occurrence ever
-	interval int64
-	length   int64
-	start    int64 // civil seconds of DTSTART
-	startDay int64
+	freq           Frequency
+	single         bool  // frequency None: one occurrence at start
+	never          bool  // the BY-values exclude each other: no occurrence ever
+	subDaily       bool  // Hourly, Minutely or Secondly
+	allClassesGood bool  // every day class has at least one time
+	maskShift      uint8 // see masks
+	latestTime     int32 // no occurrence is later in its day than this (seconds)
+	interval       int64
+	length         int64
+	start          int64 // civil seconds of DTSTART
+	startDay       int64
 	// last is the latest instant an occurrence may have (UNTIL, the COUNT-th occurrence, or
 	// the end of year 9999). last < start means the rule has no occurrence at all.
 	last    int64
@@ -25,28 +29,27 @@ type matcher struct {
 
 	// masks[type>>maskShift] is the day filter of a year type (see yearType). Without
 	// week numbers the previous year's length does not matter, and the 14 masks that
-	// differ only in it are stored once (maskShift 1).
-	masks     []yearMask
-	maskShift uint
-	clk       clock
-	// Day classes (sub-daily frequencies): the days whose aligned units share a residue.
-	subDaily       bool
-	classGCD       int64   // gcd(interval, units per day); residues of one rule share residue mod this
-	classCount     int64   // interval / classGCD (1 when not sub-daily)
-	allClassesGood bool    // every class has at least one time
-	residue0       int64   // the residue of every day when classCount is 1
-	residues       []int64 // residues[d mod classCount] is day d's residue
-	dailyPattern   uint64
-	latestTime     int32 // no occurrence is later in its day than this (seconds)
-
-	// bySetPosition for Weekly, Monthly and Yearly (other frequencies fold it into clk).
-	setPos         []int
-	setPosPositive []int // the positive positions, ascending
-	setPosNegative []int // the negative positions, ascending
-	setPosMinAbs   int
-	times          []int32 // a day's occurrence times, ascending (fixed clock)
-
+	// differ only in it are stored once (maskShift 1). The masks are shared between
+	// rules with the same day filter (see intern.go): never modify them.
+	masks []yearMask
+	clk   clock
+	// classes are the day classes of a sub-daily rule with an interval: the days whose
+	// aligned units share a residue (nil otherwise: one class, residue 0).
+	classes      *dayClasses
+	dailyPattern uint64
+	// sp is bySetPosition for Weekly, Monthly and Yearly (other frequencies fold it into
+	// clk); nil without one.
+	sp     *setPosInfo
 	chains chainTable
+}
+
+// setPosInfo is a Weekly, Monthly or Yearly rule's bySetPosition.
+type setPosInfo struct {
+	positions []int
+	positive  []int // the positive positions, ascending
+	negative  []int // the negative positions, ascending
+	minAbs    int
+	times     []int32 // a day's occurrence times, ascending (fixed clock)
 }
 
 // newMatcher builds the matcher of a valid normSpec. Without full it only decides whether
@@ -117,29 +120,30 @@ func newMatcher(n normSpec, full bool) *matcher {
 	f.ordinalsInMonths = n.freq == Monthly || (n.freq == Yearly && f.months != 0)
 	all := f.buildYearMasks()
 	if f.hasWeekNo {
-		m.masks = all[:]
+		m.masks = maskPool28.intern(&all)[:]
 	} else {
-		m.masks, m.maskShift = make([]yearMask, 14), 1
-		for i := range m.masks {
-			m.masks[i] = all[i<<1]
+		var half [14]yearMask
+		for i := range half {
+			half[i] = all[i<<1]
 		}
+		m.masks, m.maskShift = maskPool14.intern(&half)[:], 1
 	}
 
 	m.buildClock(n, startHour, startMinute, startSecond)
-	m.classGCD, m.classCount = 1, 1
-	if m.subDaily {
-		m.classGCD = gcd(m.interval, m.clk.unitsPerDay)
-		m.classCount = m.interval / m.classGCD
-	}
-	m.residue0 = m.clk.residue(0)
-	if m.classCount > 1 {
-		m.residues = make([]int64, m.classCount)
-		for j := range m.classCount {
-			m.residues[j] = m.clk.residue(j)
+	if m.subDaily && m.interval > 1 {
+		cl := &dayClasses{gcd: gcd(m.interval, m.clk.tables.unitsPerDay)}
+		cl.count = m.interval / cl.gcd
+		cl.residue0 = m.clk.residue(0)
+		if cl.count > 1 {
+			cl.residues = make([]int64, cl.count)
+			for j := range cl.count {
+				cl.residues[j] = m.clk.residue(j)
+			}
 		}
+		m.classes = cl
 	}
 	m.allClassesGood = true
-	for k := range m.classCount {
+	for k := range m.classCount() {
 		if m.clk.hourSet(m.classResidue(k)) == 0 {
 			m.allClassesGood = false
 			break
@@ -179,22 +183,51 @@ func newMatcher(n normSpec, full bool) *matcher {
 	return m
 }
 
+// dayClasses: the days of a sub-daily rule whose aligned units share a residue.
+type dayClasses struct {
+	gcd      int64   // gcd(interval, units per day); residues of one rule share residue mod this
+	count    int64   // interval / gcd
+	residue0 int64   // the residue of every day when count is 1
+	residues []int64 // residues[d mod count] is day d's residue
+}
+
+// classCount is the number of day classes (1 unless sub-daily with an interval).
+func (m *matcher) classCount() int64 {
+	if m.classes == nil {
+		return 1
+	}
+	return m.classes.count
+}
+
 // classResidue is the residue of the k-th day class.
 func (m *matcher) classResidue(k int64) int64 {
-	return floorMod(m.clk.anchor, m.classGCD) + k*m.classGCD
+	cl := m.classes
+	if cl == nil {
+		return 0
+	}
+	return floorMod(m.clk.tables.anchor, cl.gcd) + k*cl.gcd
 }
 
 // residue is the class residue of day d >= 0 (see clock): residues repeat every
 // classCount days.
 func (m *matcher) residue(d int64) int64 {
-	if m.classCount == 1 {
-		return m.residue0
+	cl := m.classes
+	switch {
+	case cl == nil:
+		return 0
+	case cl.count == 1:
+		return cl.residue0
 	}
-	return m.residues[d%m.classCount]
+	return cl.residues[d%cl.count]
 }
 
 // classIndex maps a residue to its class number.
-func (m *matcher) classIndex(r int64) int64 { return r / m.classGCD }
+func (m *matcher) classIndex(r int64) int64 {
+	if m.classes == nil {
+		return 0
+	}
+	return r / m.classes.gcd
+}
 
 func (m *matcher) buildClock(n normSpec, startHour, startMinute, startSecond int) {
 	hours, minutes := n.hours, n.minutes
@@ -220,29 +253,30 @@ func (m *matcher) buildClock(n normSpec, startHour, startMinute, startSecond int
 	}
 	c := &m.clk
 	c.second = uint8(startSecond)
-	c.interval = m.interval
 	switch n.freq {
 	case Hourly, Minutely, Secondly:
 		m.subDaily = true
+		t := &clockTables{interval: m.interval}
+		c.tables = t
 		c.hours = hourMask
-		c.minutes[0] = minuteMask
+		c.minutes = minuteMask
 		switch n.freq {
 		case Hourly:
-			c.kind, c.unitsPerDay = hourlyClock, 24
-			c.anchor = floorMod(n.start/3600, m.interval)
+			c.kind, t.unitsPerDay = hourlyClock, 24
+			t.anchor = floorMod(n.start/3600, m.interval)
 			if len(n.setPos) > 0 {
 				// Each hour's occurrences are the byMinute minutes: bySetPosition picks among them.
-				c.minutes[0] = selectMask(minuteMask, n.setPos)
-				if c.minutes[0] == 0 {
+				c.minutes = selectMask(minuteMask, n.setPos)
+				if c.minutes == 0 {
 					m.never = true
 				}
 			}
 		case Minutely:
-			c.kind, c.unitsPerDay = minutelyClock, 1440
-			c.anchor = floorMod(n.start/60, m.interval)
+			c.kind, t.unitsPerDay = minutelyClock, 1440
+			t.anchor = floorMod(n.start/60, m.interval)
 		default:
-			c.kind, c.unitsPerDay = secondlyClock, secondsPerDay
-			c.anchor = floorMod(n.start, m.interval)
+			c.kind, t.unitsPerDay = secondlyClock, secondsPerDay
+			t.anchor = floorMod(n.start, m.interval)
 		}
 		if (n.freq == Minutely || n.freq == Secondly) && len(n.setPos) > 0 &&
 			!slices.Contains(n.setPos, 1) && !slices.Contains(n.setPos, -1) {
@@ -250,43 +284,37 @@ func (m *matcher) buildClock(n normSpec, startHour, startMinute, startSecond int
 			m.never = true
 		}
 	default:
-		c.kind, c.unitsPerDay = fixedClock, 1
-		for h := range 24 {
-			if hourMask>>uint(h)&1 != 0 {
-				c.minutes[h] = minuteMask
-			}
-		}
-		c.hours = hourMask
+		c.kind = fixedClock
+		c.hours, c.minutes = hourMask, minuteMask
 		if len(n.setPos) > 0 {
 			var times []int32
-			for h := range 24 {
-				for mins := c.minutes[h]; mins != 0; mins &= mins - 1 {
+			for hours := hourMask; hours != 0; hours &= hours - 1 {
+				h := bits.TrailingZeros32(hours)
+				for mins := minuteMask; mins != 0; mins &= mins - 1 {
 					times = append(times, clockTime(h, bits.TrailingZeros64(mins), startSecond))
 				}
 			}
 			if n.freq == Daily {
 				// A day holds the times: bySetPosition picks among them, the same every day.
-				c.hours, c.minutes = 0, [24]uint64{}
+				c.hours, c.minutes, c.perHour = 0, 0, new([24]uint64)
 				for i := range times {
 					if positionSelected(n.setPos, i, len(times)) {
 						t := times[i]
 						c.hours |= 1 << uint(t/3600)
-						c.minutes[t/3600] |= 1 << uint(t/60%60)
+						c.perHour[t/3600] |= 1 << uint(t/60%60)
 					}
 				}
 				if c.hours == 0 {
 					m.never = true
 				}
 			} else {
-				m.setPos = n.setPos
-				m.times = times
-				m.setPosMinAbs = 367
+				m.sp = &setPosInfo{positions: n.setPos, times: times, minAbs: 367}
 				for _, p := range n.setPos {
-					m.setPosMinAbs = min(m.setPosMinAbs, max(p, -p))
+					m.sp.minAbs = min(m.sp.minAbs, max(p, -p))
 					if p > 0 {
-						m.setPosPositive = append(m.setPosPositive, p)
+						m.sp.positive = append(m.sp.positive, p)
 					} else {
-						m.setPosNegative = append(m.setPosNegative, p)
+						m.sp.negative = append(m.sp.negative, p)
 					}
 				}
 			}

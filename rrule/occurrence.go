@@ -28,7 +28,7 @@ func (m *matcher) prevFrom(x, lo int64, at *Moment) (int64, bool) {
 	if m.single {
 		return m.start, true // start is the only occurrence and lies in [lo, x]
 	}
-	if m.setPos != nil {
+	if m.sp != nil {
 		return m.setPosPrev(x, lo)
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
@@ -66,7 +66,7 @@ func (m *matcher) next(x, hi int64) (int64, bool) {
 	if m.single {
 		return m.start, true
 	}
-	if m.setPos != nil {
+	if m.sp != nil {
 		return m.setPosNext(x, hi)
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
@@ -148,7 +148,7 @@ func (m *matcher) periodStartIndex() int64 {
 
 // periodOccurrence returns the occurrence at bySetPosition value pos in period p.
 func (m *matcher) periodOccurrence(p *period, pos int) (int64, bool) {
-	total := p.n * len(m.times)
+	total := p.n * len(m.sp.times)
 	var i int
 	switch {
 	case pos > 0 && pos <= total:
@@ -158,8 +158,8 @@ func (m *matcher) periodOccurrence(p *period, pos int) (int64, bool) {
 	default:
 		return 0, false
 	}
-	day := p.days.selectSet(i / len(m.times))
-	return (p.first+int64(day))*secondsPerDay + int64(m.times[i%len(m.times)]), true
+	day := p.days.selectSet(i / len(m.sp.times))
+	return (p.first+int64(day))*secondsPerDay + int64(m.sp.times[i%len(m.sp.times)]), true
 }
 
 // countBefore is the number of the period's occurrences (every filtered day at every time,
@@ -170,7 +170,7 @@ func (m *matcher) countBefore(p *period, x int64) int {
 	case rel < 0:
 		return 0
 	case rel >= int64(p.len):
-		return p.n * len(m.times)
+		return p.n * len(m.sp.times)
 	}
 	day := int(rel)
 	n := 0
@@ -178,10 +178,10 @@ func (m *matcher) countBefore(p *period, x int64) int {
 		n += bits.OnesCount64(p.days[w])
 	}
 	n += bits.OnesCount64(p.days[day>>6] & lowBitsBelow(uint(day)&63))
-	n *= len(m.times)
+	n *= len(m.sp.times)
 	if p.days.has(day) {
 		tod := int32(x % secondsPerDay)
-		n += sort.Search(len(m.times), func(i int) bool { return m.times[i] >= tod })
+		n += sort.Search(len(m.sp.times), func(i int) bool { return m.sp.times[i] >= tod })
 	}
 	return n
 }
@@ -191,28 +191,28 @@ func (m *matcher) countBefore(p *period, x int64) int {
 // negative ones; both lists are sorted, so the nearest selected index to the rank of hi (lo)
 // is found by binary search.
 func (m *matcher) bestInPeriod(p *period, lo, hi int64, latest bool) (int64, bool) {
-	total := p.n * len(m.times)
-	if total < m.setPosMinAbs {
+	total := p.n * len(m.sp.times)
+	if total < m.sp.minAbs {
 		return 0, false
 	}
 	best := -1
 	if latest {
 		limit := m.countBefore(p, hi+1) - 1 // the largest index <= hi
 		// Positive positions q with q-1 <= limit; negative ones with total+q <= limit, q >= -total.
-		if i := sort.SearchInts(m.setPosPositive, limit+2) - 1; i >= 0 {
-			best = m.setPosPositive[i] - 1
+		if i := sort.SearchInts(m.sp.positive, limit+2) - 1; i >= 0 {
+			best = m.sp.positive[i] - 1
 		}
-		if i := sort.SearchInts(m.setPosNegative, limit-total+1) - 1; i >= 0 && m.setPosNegative[i] >= -total {
-			best = max(best, total+m.setPosNegative[i])
+		if i := sort.SearchInts(m.sp.negative, limit-total+1) - 1; i >= 0 && m.sp.negative[i] >= -total {
+			best = max(best, total+m.sp.negative[i])
 		}
 	} else {
 		limit := m.countBefore(p, lo) // the smallest index >= lo
 		best = total
-		if i := sort.SearchInts(m.setPosPositive, limit+1); i < len(m.setPosPositive) {
-			best = m.setPosPositive[i] - 1
+		if i := sort.SearchInts(m.sp.positive, limit+1); i < len(m.sp.positive) {
+			best = m.sp.positive[i] - 1
 		}
-		if i := sort.SearchInts(m.setPosNegative, max(limit-total, -total)); i < len(m.setPosNegative) {
-			best = min(best, total+m.setPosNegative[i])
+		if i := sort.SearchInts(m.sp.negative, max(limit-total, -total)); i < len(m.sp.negative) {
+			best = min(best, total+m.sp.negative[i])
 		}
 		if best >= total {
 			best = -1
@@ -221,18 +221,18 @@ func (m *matcher) bestInPeriod(p *period, lo, hi int64, latest bool) (int64, boo
 	if best < 0 || best >= total {
 		return 0, false
 	}
-	day := p.days.selectSet(best / len(m.times))
-	o := (p.first+int64(day))*secondsPerDay + int64(m.times[best%len(m.times)])
+	day := p.days.selectSet(best / len(m.sp.times))
+	o := (p.first+int64(day))*secondsPerDay + int64(m.sp.times[best%len(m.sp.times)])
 	return o, o >= lo && o <= hi
 }
 
 // periodSelection appends the period's selected occurrences within [start, last] to buf,
 // ascending and without duplicates.
 func (m *matcher) periodSelection(p *period, buf []int64) []int64 {
-	if p.n*len(m.times) < m.setPosMinAbs {
+	if p.n*len(m.sp.times) < m.sp.minAbs {
 		return buf
 	}
-	for _, pos := range m.setPos {
+	for _, pos := range m.sp.positions {
 		if o, ok := m.periodOccurrence(p, pos); ok && o >= m.start && o <= m.last {
 			buf = append(buf, o)
 		}

@@ -109,7 +109,7 @@ func rruleGoAffordable(r *Rule, to time.Time, slack time.Duration) bool {
 	if r.m.single {
 		return true
 	}
-	base := r.spec
+	base := r.normSpec()
 	base.hasUntil, base.count = false, 0
 	m := newMatcher(base, false)
 	m.lastDay = lastCivilDay

@@ -11,8 +11,8 @@ import (
 // query methods allocate nothing and their cost does not grow with Start's age or with the
 // frequency.
 type Rule struct {
-	spec normSpec
-	m    *matcher
+	m    matcher
+	spec packedSpec
 }
 
 // Compile checks and compiles a Spec. It returns an *Error listing every problem. It never
@@ -45,8 +45,7 @@ func Compile(spec Spec) (*Rule, error) {
 			Message: "These values can never produce an occurrence together with the rest of the rule, so the rule would never open a window.",
 		}}}
 	}
-	r := &Rule{spec: n, m: m}
-	return r, nil
+	return &Rule{m: *m, spec: packSpec(n)}, nil
 }
 
 // blameEmpty names the field whose removal makes an empty rule occur.
@@ -147,7 +146,7 @@ func MomentOf(c time.Time) Moment {
 
 // ContainsMoment is ContainsCivil for a Moment.
 func (r *Rule) ContainsMoment(mo *Moment) bool {
-	m := r.m
+	m := &r.m
 	x := mo.x
 	if x < m.start || x-m.length >= m.last {
 		return false
@@ -268,13 +267,14 @@ func (r *Rule) Occurrences(from, to time.Time, max int) []time.Time {
 // UNTIL about 290 years after DTSTART, where this package goes on to year 9999.
 func (r *Rule) Set() *rrulego.Set {
 	set := &rrulego.Set{}
-	start := civilTime(r.spec.start)
+	n := r.normSpec()
+	start := civilTime(n.start)
 	if r.m.single {
 		set.DTStart(start)
 		set.RDate(start)
 		return set
 	}
-	option := rruleOption(r.spec) // built afresh: nothing of it is shared
+	option := rruleOption(n) // built afresh: nothing of it is shared
 	rule, err := rrulego.NewRRule(option)
 	if err != nil {
 		set.DTStart(start) // not reached: Compile checked the same bounds

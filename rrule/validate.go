@@ -151,3 +151,66 @@ func intList(problems *problemList, field string, values []int, lo, hi int, sign
 // maxBadPerList is how many out-of-range values of one BY-list are reported
 // one by one.
 const maxBadPerList = 5
+
+// packedSpec is what a Rule keeps of its normSpec besides the matcher's own fields: the
+// BY-lists packed into one small slice, to rebuild rrule-go options for Set and String.
+type packedSpec struct {
+	count    int64
+	until    int64
+	hasUntil bool
+	// values holds setPos, months, weekNos, yearDays, monthDays, hours, minutes and days
+	// (weekday + 8·N) one after another; list i is values[ends[i-1]:ends[i]].
+	ends   [8]uint16
+	values []int16
+}
+
+func packSpec(n normSpec) packedSpec {
+	p := packedSpec{count: n.count, until: n.until, hasUntil: n.hasUntil}
+	lists := [...][]int{n.setPos, n.months, n.weekNos, n.yearDays, n.monthDays, n.hours, n.minutes}
+	total := len(n.days)
+	for _, l := range lists {
+		total += len(l)
+	}
+	if total > 0 {
+		p.values = make([]int16, 0, total)
+	}
+	for i, l := range lists {
+		for _, v := range l {
+			p.values = append(p.values, int16(v))
+		}
+		p.ends[i] = uint16(len(p.values))
+	}
+	for _, d := range n.days {
+		p.values = append(p.values, int16(int(d.Weekday)+8*d.N))
+	}
+	p.ends[7] = uint16(len(p.values))
+	return p
+}
+
+// normSpec rebuilds the rule's normSpec.
+func (r *Rule) normSpec() normSpec {
+	m, p := &r.m, &r.spec
+	n := normSpec{freq: m.freq, start: m.start, length: m.length, interval: m.interval,
+		count: p.count, until: p.until, hasUntil: p.hasUntil}
+	list := func(i int) []int {
+		from := uint16(0)
+		if i > 0 {
+			from = p.ends[i-1]
+		}
+		if from == p.ends[i] {
+			return nil
+		}
+		out := make([]int, 0, p.ends[i]-from)
+		for _, v := range p.values[from:p.ends[i]] {
+			out = append(out, int(v))
+		}
+		return out
+	}
+	n.setPos, n.months, n.weekNos, n.yearDays = list(0), list(1), list(2), list(3)
+	n.monthDays, n.hours, n.minutes = list(4), list(5), list(6)
+	for _, v := range r.spec.values[p.ends[6]:p.ends[7]] {
+		w := int(v) & 7 // weekday 0..6 in the low three bits, N in the rest (floored)
+		n.days = append(n.days, Day{Weekday: time.Weekday(w), N: (int(v) - w) / 8})
+	}
+	return n
+}

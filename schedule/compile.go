@@ -48,27 +48,23 @@ type Env struct {
 }
 
 // RuleInfo describes one rule of a compiled schedule; answers point at it.
-// It is immutable and shared: do not modify it or its FlowParams.
+// It points at the rule as given (its ID, Name, State, Priority,
+// SimpleRuleType, FlowID, FlowParams and Source read through), so it is
+// small and shares the schedule's strings. It is immutable and shared: do
+// not modify it, the rule or its FlowParams.
 type RuleInfo struct {
-	Index      int    // position in the schedule's rules list
-	ID         string // the rule's id
-	Name       string
-	Priority   int
-	State      string
-	Type       RuleType
-	FlowID     string
-	FlowParams Struct
-	Source     string
+	*SchedulingRule
+	Index int // position in the schedule's rules list
 }
 
 // Path is the rule's JSON path in its schedule, e.g. "rules[2]".
 func (r *RuleInfo) Path() string { return fmt.Sprintf("rules[%d]", r.Index) }
 
 type compiledRule struct {
-	info          *RuleInfo
-	broken        bool   // a compile error: never matches
-	brokenWhy     string // the first error, for traces
-	customerState string // trimmed, for CustomerState rules
+	info          RuleInfo // answers point at it: c.rules is never moved after sorting
+	broken        bool     // a compile error: never matches
+	brokenWhy     string   // the first error, for traces
+	customerState string   // trimmed, for CustomerState rules
 	window        *rrule.Rule
 	cond          *condition.Program
 }
@@ -151,7 +147,7 @@ func Compile(s *Schedule, env Env) *Compiled {
 	c.rules = make([]compiledRule, n)
 	for i := 0; i < n; i++ {
 		c.rules[i] = c.compileRule(i, &s.Rules[i], env)
-		if c.rules[i].info.Type == RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
+		if c.rules[i].info.SimpleRuleType == RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
 			c.usesParent = true
 		}
 	}
@@ -213,9 +209,8 @@ func (c *Compiled) addf(path, code string, sev Severity, format string, args ...
 }
 
 func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
-	info := &RuleInfo{Index: i, ID: r.ID, Name: r.Name, Priority: r.Priority, State: r.State,
-		Type: r.SimpleRuleType, FlowID: r.FlowID, FlowParams: r.FlowParams, Source: r.Source}
-	out := compiledRule{info: info}
+	out := compiledRule{info: RuleInfo{SchedulingRule: r, Index: i}}
+	info := &out.info
 	base := info.Path()
 	fail := func(field, code, format string, args ...any) {
 		path := base
@@ -428,7 +423,7 @@ func (c *Compiled) Source() *Schedule { return c.source }
 func (c *Compiled) Rules() []*RuleInfo {
 	out := make([]*RuleInfo, len(c.rules))
 	for i := range c.rules {
-		out[i] = c.rules[i].info
+		out[i] = &c.rules[i].info
 	}
 	return out
 }

@@ -72,14 +72,14 @@ func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 		switch {
 		case r.broken:
 			why = "not used: " + r.brokenWhy
-		case r.info.Type == RuleAlways:
+		case r.info.SimpleRuleType == RuleAlways:
 			matched = true
-		case r.info.Type == RuleCustomerState:
+		case r.info.SimpleRuleType == RuleCustomerState:
 			matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
 			if in.Trace {
 				why = traceParent(in, r.customerState, matched)
 			}
-		case r.info.Type == RuleTime:
+		case r.info.SimpleRuleType == RuleTime:
 			if !momentDone {
 				moment, momentDone = rrule.MomentOf(rrule.ToCivil(t, c.zone)), true
 			}
@@ -113,10 +113,10 @@ func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 			if matched && why == "" {
 				why = "always matches"
 			}
-			res.Trace = append(res.Trace, TraceStep{Rule: r.info, RuleID: r.info.ID, Name: r.info.Name, Index: r.info.Index, Matched: matched, Why: why})
+			res.Trace = append(res.Trace, TraceStep{Rule: &r.info, RuleID: r.info.ID, Name: r.info.Name, Index: r.info.Index, Matched: matched, Why: why})
 		}
 		if matched {
-			res.State, res.Reason, res.Rule, res.Decider = r.info.State, ReasonRule, r.info, i
+			res.State, res.Reason, res.Rule, res.Decider = r.info.State, ReasonRule, &r.info, i
 			return res
 		}
 	}

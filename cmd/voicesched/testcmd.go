@@ -86,7 +86,7 @@ func writeTestText(w io.Writer, sub *subject, at time.Time, res result, explain 
 		if rule.Name != "" {
 			line += fmt.Sprintf(" %q", rule.Name)
 		}
-		decider = append(decider, line+fmt.Sprintf(" (%s, priority %d)", rule.Type, rule.Priority))
+		decider = append(decider, line+fmt.Sprintf(" (%s, priority %d)", rule.SimpleRuleType, rule.Priority))
 	}
 	if len(decider) > 0 {
 		fmt.Fprintf(tw, "  decided by\t%s\n", strings.Join(decider, ", "))
