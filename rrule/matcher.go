@@ -516,9 +516,15 @@ func (m *matcher) nextCandidateDay(d, hi int64) (int64, bool) {
 	if d > hi {
 		return 0, false
 	}
+	year, yearDay, typ := dayInfo(d)
+	return m.nextCandidateDayAt(d, hi, year, yearDay, typ)
+}
+
+// nextCandidateDayAt is nextCandidateDay with day d's calendar position known (d in
+// [0, hi], hi <= lastCivilDay).
+func (m *matcher) nextCandidateDayAt(d, hi int64, year int64, yearDay, typ int) (int64, bool) {
 	// Day by day first, moving the calendar position along instead of
 	// computing it again for every day.
-	year, yearDay, typ := dayInfo(d)
 	for range directDaySteps {
 		if d > hi {
 			return 0, false

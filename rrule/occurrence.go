@@ -58,6 +58,12 @@ func (m *matcher) prevFrom(x, lo int64, at *Moment) (int64, bool) {
 
 // next returns the earliest occurrence in [x, hi].
 func (m *matcher) next(x, hi int64) (int64, bool) {
+	return m.nextFrom(x, hi, nil)
+}
+
+// nextFrom is next; mo, when not nil, is a valid Moment of a time on x's day or the day
+// before, whose calendar position then is not computed again.
+func (m *matcher) nextFrom(x, hi int64, mo *Moment) (int64, bool) {
 	x = max(x, m.start)
 	hi = min(hi, m.last)
 	if x > hi {
@@ -70,13 +76,33 @@ func (m *matcher) next(x, hi int64) (int64, bool) {
 		return m.setPosNext(x, hi)
 	}
 	day, tod := x/secondsPerDay, int32(x%secondsPerDay)
-	if m.isCandidate(day) {
+	if day > lastCivilDay {
+		return 0, false
+	}
+	var year int64
+	var yearDay, typ int
+	if mo != nil && mo.x/secondsPerDay == day {
+		year, yearDay, typ = mo.year, mo.yearDay, mo.typ
+	} else if mo != nil && mo.x/secondsPerDay == day-1 && mo.yearDay+1 < 365+mo.typ>>1&1 {
+		year, yearDay, typ = mo.year, mo.yearDay+1, mo.typ
+	} else {
+		year, yearDay, typ = dayInfo(day)
+	}
+	if m.isCandidateAt(day, year, yearDay, typ) {
 		if t, ok := m.clk.firstAtOrAfter(m.residue(day), tod); ok {
 			o := day*secondsPerDay + int64(t)
 			return o, o <= hi
 		}
 	}
-	day, ok := m.nextCandidateDay(day+1, hi/secondsPerDay)
+	if day >= hi/secondsPerDay {
+		return 0, false
+	}
+	var ok bool
+	if yearDay+1 < 365+typ>>1&1 {
+		day, ok = m.nextCandidateDayAt(day+1, hi/secondsPerDay, year, yearDay+1, typ)
+	} else {
+		day, ok = m.nextCandidateDay(day+1, hi/secondsPerDay)
+	}
 	if !ok {
 		return 0, false
 	}

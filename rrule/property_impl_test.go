@@ -201,6 +201,15 @@ func TestPropertyMatchesRRuleGo(t *testing.T) {
 			if ok {
 				require.Equal(t, civilTime(wu), civilTime(u), "%s\nnext change from %s", desc, civilTime(x))
 			}
+			// The same searches given x's calendar position (as NextChangeAt does).
+			mo := MomentOf(civilTime(x))
+			mu, mok := r.m.nextChangeFrom(x, limit, &mo)
+			require.Equal(t, ok, mok, "%s\nnext change with a Moment from %s", desc, civilTime(x))
+			require.Equal(t, u, mu, "%s\nnext change with a Moment from %s", desc, civilTime(x))
+			nu, nok := r.m.next(x+1, limit)
+			mu, mok = r.m.nextFrom(x+1, limit, &mo)
+			require.Equal(t, nok, mok, "%s\nnext with a Moment from %s", desc, civilTime(x))
+			require.Equal(t, nu, mu, "%s\nnext with a Moment from %s", desc, civilTime(x))
 		}
 		for range 40 {
 			probe(lo + rng.Int64N(hi-lo))

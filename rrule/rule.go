@@ -172,14 +172,22 @@ func (r *Rule) NextChangeCivil(c, limit time.Time) (u time.Time, ok bool) {
 
 // nextChange is NextChangeCivil on civil seconds.
 func (m *matcher) nextChange(x, limit int64) (int64, bool) {
+	return m.nextChangeFrom(x, limit, nil)
+}
+
+// nextChangeFrom is nextChange; mo, when not nil, is the Moment of x.
+func (m *matcher) nextChangeFrom(x, limit int64, mo *Moment) (int64, bool) {
 	if limit <= x {
 		return 0, false
 	}
-	if p, ok := m.prev(x, x-m.length+1); ok {
+	if mo != nil && !mo.valid {
+		mo = nil
+	}
+	if p, ok := m.prevFrom(x, x-m.length+1, mo); ok {
 		end := m.coverEnd(p, limit)
 		return end, end <= limit
 	}
-	return m.next(x+1, limit)
+	return m.nextFrom(x+1, limit, mo)
 }
 
 // Contains reports whether instant t, read on loc's wall clock, is inside a window (SPEC §4:
@@ -201,10 +209,44 @@ func (r *Rule) Contains(t time.Time, loc *time.Location) bool {
 // at the transition are compared. A change whose civil time falls inside a spring-forward
 // gap therefore happens at the end of the gap. A nil loc means UTC.
 func (r *Rule) NextChange(t time.Time, loc *time.Location, limit time.Time) (u time.Time, ok bool) {
+	a := AtInstant(t, loc)
+	return r.NextChangeAt(&a, limit)
+}
+
+// At is an instant read on a zone's clock with what every rule asks about it worked out
+// once: the zone's offset and how long it lasts, and the civil calendar position. A
+// schedule asking many rules about one instant makes one At and passes it to each.
+type At struct {
+	loc    *time.Location
+	unix   int64
+	offset int64 // seconds east of UTC, in force from unix until end
+	end    int64 // the first Unix second at which the offset may change (noZoneEnd: never)
+	mo     Moment
+}
+
+// AtInstant returns the At of instant t on loc's clock (nil: UTC). Fractions of a second
+// are dropped.
+func AtInstant(t time.Time, loc *time.Location) At {
 	if loc == nil {
 		loc = time.UTC
 	}
-	now := t.Unix()
+	a := At{loc: loc, unix: t.Unix()}
+	a.offset, a.end = zoneSegment(a.unix, loc)
+	c := a.unix + a.offset + unixToCivil
+	a.mo = Moment{x: c}
+	if day := floorDiv(c, secondsPerDay); day >= 0 && day <= lastCivilDay {
+		a.mo.year, a.mo.yearDay, a.mo.typ = dayInfo(day)
+		a.mo.valid = true
+	}
+	return a
+}
+
+// ContainsAt is Contains for an At.
+func (r *Rule) ContainsAt(a *At) bool { return r.ContainsMoment(&a.mo) }
+
+// NextChangeAt is NextChange for an At.
+func (r *Rule) NextChangeAt(a *At, limit time.Time) (u time.Time, ok bool) {
+	now := a.unix
 	last := limit.Unix()
 	// After the last window ends no clock reading is inside, and no transition moves a clock
 	// back by days: past that instant nothing changes, so the segment walk stops there.
@@ -214,23 +256,27 @@ func (r *Rule) NextChange(t time.Time, loc *time.Location, limit time.Time) (u t
 	if last <= now {
 		return time.Time{}, false
 	}
-	inside := r.Contains(t, loc)
+	offset, end := a.offset, a.end
+	mo := &a.mo
 	for now < last {
-		offset, end := zoneSegment(now, loc)
 		segmentLast := min(last, end-1)
 		off := offset + unixToCivil
 		if segmentLast > now {
-			if c, found := r.m.nextChange(now+off, segmentLast+off); found {
+			if c, found := r.m.nextChangeFrom(now+off, segmentLast+off, mo); found {
 				return time.Unix(c-off, 0), true
 			}
 		}
 		if end > last {
 			return time.Time{}, false
 		}
-		now = end
-		if r.Contains(time.Unix(end, 0), loc) != inside {
+		// Nothing changed up to the transition: the answer just before it is the one at
+		// a.unix; compare it with the answer at the transition.
+		inside := r.ContainsMoment(&a.mo)
+		now, mo = end, nil
+		if r.Contains(time.Unix(end, 0), a.loc) != inside {
 			return time.Unix(end, 0), true
 		}
+		offset, end = zoneSegment(now, a.loc)
 	}
 	return time.Time{}, false
 }

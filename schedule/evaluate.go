@@ -160,13 +160,23 @@ func (c *Compiled) NextCandidate(t, limit time.Time, upTo int) (time.Time, bool)
 	}
 	best, found := limit, false
 	upTo = min(upTo, len(c.rules))
-	for i := 0; i < upTo; i++ {
+	var at rrule.At // t on the zone's clock, worked out once for every Time rule
+	atDone := false
+	// Every rule is looked at, in any order, for the earliest candidate; each
+	// search stops at the best found so far. The rules next to the deciding
+	// one (business hours, lunch) tend to change soonest and the highest
+	// priorities (holidays) seldom, so looking from the decider backwards
+	// finds a near candidate first and keeps the long searches short.
+	for i := upTo - 1; i >= 0; i-- {
 		r := &c.rules[i]
 		if r.broken {
 			continue
 		}
 		if r.window != nil {
-			if u, ok := r.window.NextChange(t, c.zone, best); ok && !u.After(best) {
+			if !atDone {
+				at, atDone = rrule.AtInstant(t, c.zone), true
+			}
+			if u, ok := r.window.NextChangeAt(&at, best); ok && !u.After(best) {
 				best, found = u, true
 			}
 		}
