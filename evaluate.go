@@ -41,11 +41,21 @@ type TraceStep struct {
 // instant t. It reads only s, so it is safe from any goroutine, and
 // allocates nothing on the common path.
 func (s *Snapshot) Evaluate(id string, t time.Time) (Answer, error) {
+	var a Answer
+	err := s.EvaluateTo(&a, id, t)
+	return a, err
+}
+
+// EvaluateTo is Evaluate writing the answer into *a (which it resets): for
+// hot paths that keep an Answer around, a little cheaper than returning one.
+func (s *Snapshot) EvaluateTo(a *Answer, id string, t time.Time) error {
 	i, err := s.lookup(id)
 	if err != nil {
-		return Answer{}, err
+		*a = Answer{}
+		return err
 	}
-	return s.answer(i, t, false), nil
+	s.answerTo(a, i, t, false)
+	return nil
 }
 
 // Explain is Evaluate with a trace of every rule looked at and why it did
@@ -58,8 +68,15 @@ func (s *Snapshot) Explain(id string, t time.Time) (Answer, error) {
 	return s.answer(i, t, true), nil
 }
 
-// answer implements SPEC §6 for node i.
+// answer is answerTo returning the answer.
 func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
+	var a Answer
+	s.answerTo(&a, i, t, trace)
+	return a
+}
+
+// answerTo implements SPEC §6 for node i, writing the answer into *a.
+func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 	n := s.nodes.at(i)
 	c := n.compiled
 	if !c.ForceClosed() && c.Inherits() && n.parent >= 0 {
@@ -70,36 +87,37 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 			for m := s.nodes.at(j); !m.compiled.ForceClosed() && m.compiled.Inherits() && m.parent >= 0 && len(m.notes) == 0; m = s.nodes.at(j) {
 				j = m.parent
 			}
-			a := s.answer(j, t, false)
+			s.answerTo(a, j, t, false)
 			a.Reason = schedule.ReasonInherited
-			return a
+			return
 		}
-		a := inheritedBy(n, s.answer(n.parent, t, trace))
+		s.answerTo(a, n.parent, t, trace)
+		inheritedBy(n, a)
 		if trace {
 			a.Trace = append([]TraceStep{{NodeID: n.id, TraceStep: schedule.TraceStep{Index: -1, Why: "inherits its parent's schedule"}}}, a.Trace...)
 		}
-		return a
+		return
 	}
 	var parent *Answer
 	if n.parent >= 0 && c.DependsOnParent() {
 		p := s.answer(n.parent, t, false)
 		parent = &p
 	}
-	return s.decide(n, t, parent, trace)
+	s.decide(a, n, t, parent, trace)
 }
 
-// inheritedBy is the parent's answer a as node n's, which inherits it.
-func inheritedBy(n *node, a Answer) Answer {
+// inheritedBy turns the parent's answer *a into node n's, which inherits it.
+func inheritedBy(n *node, a *Answer) {
 	a.Reason = schedule.ReasonInherited
 	if len(n.notes) > 0 {
 		a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
 	}
-	return a
 }
 
-// decide evaluates node n's own schedule at t. parent is the parent's
-// answer, needed only when n's rules read the parent's state (nil: none).
-func (s *Snapshot) decide(n *node, t time.Time, parent *Answer, trace bool) Answer {
+// decide evaluates node n's own schedule at t into *a. parent is the
+// parent's answer, needed only when n's rules read the parent's state (nil:
+// none).
+func (s *Snapshot) decide(a *Answer, n *node, t time.Time, parent *Answer, trace bool) {
 	c := n.compiled
 	in := schedule.Input{Subject: n.subject, HasParent: n.parent >= 0, Trace: trace}
 	var parentErrors []string
@@ -109,9 +127,10 @@ func (s *Snapshot) decide(n *node, t time.Time, parent *Answer, trace bool) Answ
 			parentErrors = parent.Errors
 		}
 	}
-	res := c.Evaluate(t, in)
+	var res schedule.Result
+	c.EvaluateTo(&res, t, in)
 	_, zoneID := c.Zone()
-	a := Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
+	*a = Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
 	if len(parentErrors) > 0 || len(res.Errors) > 0 {
 		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentErrors...)
 	}
@@ -120,7 +139,6 @@ func (s *Snapshot) decide(n *node, t time.Time, parent *Answer, trace bool) Answ
 			a.Trace = append(a.Trace, TraceStep{NodeID: n.id, TraceStep: step})
 		}
 	}
-	return a
 }
 
 // nextCandidate returns the earliest instant after t (no later than limit)
@@ -297,24 +315,27 @@ func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
 	answers := make([]Answer, s.nodes.len())
 	done := make([]bool, s.nodes.len())
 	s.walk(func(i int32) {
-		answers[i] = s.answerWith(i, t, answers, done)
+		s.answerWith(&answers[i], i, t, answers, done)
 		done[i] = true
 	})
 	return &Answers{snapshot: s, answers: answers}
 }
 
-// answerWith is answer with the parent's answer taken from a memo.
-func (s *Snapshot) answerWith(i int32, t time.Time, memo []Answer, done []bool) Answer {
+// answerWith is answerTo with the parent's answer taken from a memo.
+func (s *Snapshot) answerWith(a *Answer, i int32, t time.Time, memo []Answer, done []bool) {
 	n := s.nodes.at(i)
 	c := n.compiled
 	if n.parent < 0 || !done[n.parent] {
-		return s.answer(i, t, false)
+		s.answerTo(a, i, t, false)
+		return
 	}
-	parent := memo[n.parent]
+	parent := &memo[n.parent]
 	if !c.ForceClosed() && c.Inherits() {
-		return inheritedBy(n, parent)
+		*a = *parent
+		inheritedBy(n, a)
+		return
 	}
-	return s.decide(n, t, &parent, false)
+	s.decide(a, n, t, parent, false)
 }
 
 func sortTags(tags []Tag) {

@@ -163,3 +163,38 @@ func BenchmarkCompile(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkContainsMoment is one rule's share of a schedule evaluation: the instant's
+// calendar position (Moment) is worked out once per evaluation, not per rule.
+func BenchmarkContainsMoment(b *testing.B) {
+	queries := benchQueries()
+	moments := make([]Moment, len(queries))
+	for i, q := range queries {
+		moments[i] = MomentOf(q)
+	}
+	for _, rule := range benchRules() {
+		b.Run(rule.name, func(b *testing.B) {
+			r := compileBench(b, rule, 30*365*24*time.Hour)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				benchSink = r.ContainsMoment(&moments[i&255])
+			}
+		})
+	}
+}
+
+// BenchmarkMomentOf is the per-evaluation part: reading an instant on a zone's clock and
+// working out its calendar position.
+func BenchmarkMomentOf(b *testing.B) {
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		b.Fatal(err)
+	}
+	queries := benchQueries()
+	var sink Moment
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sink = MomentIn(queries[i&255], loc)
+	}
+	benchSink = sink.valid
+}

@@ -158,25 +158,37 @@ func yearOfDay(day int64) (year int64, yearDay int) {
 }
 
 // dayInfo splits a day number (>= 0) into its year, zero-based day of the year and year type
-// (see yearType) with one pass of the 400/100/4/1-year decomposition.
+// (see yearType). The calendar, weekdays included, repeats every 400 years (146097 days, a
+// whole number of weeks), so one table of the cycle's years answers: the year is estimated
+// from the average year length (off by at most one) and corrected against the table.
 func dayInfo(day int64) (year int64, yearDay int, typ int) {
 	d := uint64(day) // day >= 0: unsigned division by a constant is a multiply and a shift
 	n400 := d / daysPer400
-	rest := d - n400*daysPer400
-	n100 := min(rest/36524, 3)
-	rest -= n100 * 36524
-	n4 := rest / 1461
-	rest -= n4 * 1461
-	n1 := min(rest/365, 3)
-	rest -= n1 * 365
-	year = int64(n400*400 + n100*100 + n4*4 + n1 + 1)
-	// The fourth year of a 4-year block is a leap year unless it ends a century other than
-	// the 400th; the year before the first year of a block is the previous block's fourth.
-	leap := n1 == 3 && (n4 != 24 || n100 == 3)
-	prevLeap := n1 == 0 && (n4 != 0 || n100 == 0)
-	jan1 := (d - rest) % 7
-	return year, int(rest), int(jan1)*4 + boolInt(leap)*2 + boolInt(prevLeap)
+	rest := uint32(d - n400*daysPer400)
+	y := rest * 400 / daysPer400
+	switch {
+	case rest < cycleYears[y].start:
+		y--
+	case rest >= cycleYears[y+1].start:
+		y++
+	}
+	return int64(n400)*400 + int64(y) + 1, int(rest - cycleYears[y].start), int(cycleYears[y].typ)
 }
+
+// cycleYears[y] is year y+1 of a 400-year cycle: its first day (days since the cycle began)
+// and its type; cycleYears[400] starts the next cycle.
+var cycleYears = func() (table [401]struct {
+	start uint32
+	typ   uint8
+}) {
+	for y := range table {
+		table[y].start = uint32(daysBeforeYear(int64(y) + 1))
+		if y < 400 {
+			table[y].typ = uint8(yearType(int64(y) + 1))
+		}
+	}
+	return table
+}()
 
 // monthStart[leap][m] is the zero-based day of the year on which month m+1 starts;
 // monthStart[leap][12] is the year's length.

@@ -23,3 +23,21 @@ func TestDayInfoAgreesWithTimePackage(t *testing.T) {
 	}
 	require.Equal(t, int64(lastCivilDay), (civilSeconds(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)))/secondsPerDay)
 }
+
+// dayInfo (a table of the 400-year cycle) agrees with the plain arithmetic of yearOfDay and
+// yearType on every day of years 1..1200 and around the end of year 9999.
+func TestDayInfoEveryDay(t *testing.T) {
+	check := func(d int64) {
+		year, yearDay, typ := dayInfo(d)
+		wantYear, wantDay := yearOfDay(d)
+		if year != wantYear || yearDay != wantDay || typ != yearType(wantYear) {
+			t.Fatalf("day %d: got %d/%d/%d, want %d/%d/%d", d, year, yearDay, typ, wantYear, wantDay, yearType(wantYear))
+		}
+	}
+	for d := int64(0); d < 3*daysPer400; d++ {
+		check(d)
+	}
+	for d := int64(lastCivilDay - 800); d <= lastCivilDay; d++ {
+		check(d)
+	}
+}

@@ -15,6 +15,7 @@ type matcher struct {
 	subDaily       bool  // Hourly, Minutely or Secondly
 	allClassesGood bool  // every day class has at least one time
 	maskShift      uint8 // see masks
+	oneTime        bool  // one occurrence a day, at latestTime, windows of at most a day
 	latestTime     int32 // no occurrence is later in its day than this (seconds)
 	interval       int64
 	length         int64
@@ -179,6 +180,10 @@ func newMatcher(n normSpec, full bool) *matcher {
 		if t, ok := m.clk.lastAtOrBefore(0, secondsPerDay-1); ok {
 			m.latestTime = t
 		}
+		// One time a day and windows of at most a day (nearly every schedule
+		// rule): an instant can only be in today's or yesterday's window.
+		m.oneTime = m.sp == nil && m.clk.perHour == nil && bits.OnesCount32(m.clk.hours) == 1 &&
+			bits.OnesCount64(m.clk.minutes) == 1 && m.length <= secondsPerDay
 	}
 	return m
 }

@@ -136,12 +136,35 @@ type Moment struct {
 
 // MomentOf returns the Moment of civil time c (held in UTC).
 func MomentOf(c time.Time) Moment {
-	mo := Moment{x: civilSeconds(c)}
-	if day := floorDiv(mo.x, secondsPerDay); day >= 0 && day <= lastCivilDay {
-		mo.year, mo.yearDay, mo.typ = dayInfo(day)
-		mo.valid = true
-	}
+	var mo Moment
+	mo.setSeconds(civilSeconds(c))
 	return mo
+}
+
+// MomentIn returns the Moment of instant t read on loc's clock (nil: UTC): the Moment of
+// ToCivil(t, loc), without building the civil time.
+func MomentIn(t time.Time, loc *time.Location) Moment {
+	var mo Moment
+	mo.SetIn(t, loc)
+	return mo
+}
+
+// SetIn makes mo the Moment of instant t read on loc's clock (nil: UTC). It is MomentIn
+// for a Moment the caller keeps, and cheaper: it writes mo in place.
+func (mo *Moment) SetIn(t time.Time, loc *time.Location) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	_, offset := t.In(loc).Zone()
+	mo.setSeconds(t.Unix() + int64(offset) + unixToCivil)
+}
+
+func (mo *Moment) setSeconds(x int64) {
+	mo.x = x
+	mo.valid = x >= 0 && x <= lastCivilSecond
+	if mo.valid {
+		mo.year, mo.yearDay, mo.typ = dayInfo(x / secondsPerDay)
+	}
 }
 
 // ContainsMoment is ContainsCivil for a Moment.
@@ -153,6 +176,24 @@ func (r *Rule) ContainsMoment(mo *Moment) bool {
 	}
 	if !mo.valid {
 		mo = nil
+	} else if m.oneTime {
+		// Only today's window (opened at latestTime) or, before that time,
+		// yesterday's can hold x.
+		day, tod := x/secondsPerDay, int32(x%secondsPerDay)
+		yearDay := mo.yearDay
+		if tod < m.latestTime {
+			day--
+			yearDay--
+		}
+		if yearDay >= 0 {
+			o := day*secondsPerDay + int64(m.latestTime)
+			if x-o >= m.length || o < m.start || o > m.last || !m.masks[mo.typ>>m.maskShift].has(yearDay) {
+				return false
+			}
+			// A fixed clock has times every day: only an interval can rule the day out.
+			return m.interval == 1 || m.isCandidateAt(day, mo.year, yearDay, mo.typ)
+		}
+		// Yesterday was in the year before: the general search below.
 	}
 	_, ok := m.prevFrom(x, x-m.length+1, mo)
 	return ok
@@ -232,12 +273,7 @@ func AtInstant(t time.Time, loc *time.Location) At {
 	}
 	a := At{loc: loc, unix: t.Unix()}
 	a.offset, a.end = zoneSegment(a.unix, loc)
-	c := a.unix + a.offset + unixToCivil
-	a.mo = Moment{x: c}
-	if day := floorDiv(c, secondsPerDay); day >= 0 && day <= lastCivilDay {
-		a.mo.year, a.mo.yearDay, a.mo.typ = dayInfo(day)
-		a.mo.valid = true
-	}
+	a.mo.setSeconds(a.unix + a.offset + unixToCivil)
 	return a
 }
 

@@ -60,11 +60,22 @@ type RuleInfo struct {
 // Path is the rule's JSON path in its schedule, e.g. "rules[2]".
 func (r *RuleInfo) Path() string { return fmt.Sprintf("rules[%d]", r.Index) }
 
+// ruleKind is how a rule is tested, decided once when it is compiled.
+type ruleKind uint8
+
+const (
+	kindBroken      ruleKind = iota // a compile error: never matches
+	kindAlways                      // Always
+	kindParentState                 // CustomerState: the parent's state
+	kindTime                        // Time: the windows
+)
+
 type compiledRule struct {
 	info          RuleInfo // answers point at it: c.rules is never moved after sorting
-	broken        bool     // a compile error: never matches
-	brokenWhy     string   // the first error, for traces
-	customerState string   // trimmed, for CustomerState rules
+	kind          ruleKind
+	broken        bool   // a compile error: never matches
+	brokenWhy     string // the first error, for traces
+	customerState string // trimmed, for CustomerState rules
 	window        *rrule.Rule
 	cond          *condition.Program
 }
@@ -254,6 +265,16 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 	}
 	if r.SimpleRuleType == RuleTime && out.window == nil {
 		out.broken = true // defensive: a Time rule without windows never matches
+	}
+	switch {
+	case out.broken:
+		out.kind = kindBroken
+	case r.SimpleRuleType == RuleAlways:
+		out.kind = kindAlways
+	case r.SimpleRuleType == RuleCustomerState:
+		out.kind = kindParentState
+	default:
+		out.kind = kindTime
 	}
 	return out
 }

@@ -60,64 +60,46 @@ type Result struct {
 // steps 1, 3 and 4; inheritance is the caller's, who knows the parent). It
 // does not allocate unless a condition fails or a trace is asked for.
 func (c *Compiled) Evaluate(t time.Time, in Input) Result {
-	if c.forceClosed {
-		return Result{State: c.closedState, Reason: ReasonForceClosed, Decider: len(c.rules)}
-	}
 	var res Result
+	c.EvaluateTo(&res, t, in)
+	return res
+}
+
+// EvaluateTo is Evaluate writing its answer into *res (which it resets):
+// for hot paths, where filling a caller's Result is cheaper than returning one.
+func (c *Compiled) EvaluateTo(res *Result, t time.Time, in Input) {
+	*res = Result{}
+	if c.forceClosed {
+		res.State, res.Reason, res.Decider = c.closedState, ReasonForceClosed, len(c.rules)
+		return
+	}
 	var moment rrule.Moment // the civil instant, split once for every Time rule
 	momentDone := false
 	for i := range c.rules {
 		r := &c.rules[i]
-		matched, why := false, ""
-		switch {
-		case r.broken:
-			why = "not used: " + r.brokenWhy
-		case r.info.SimpleRuleType == RuleAlways:
-			matched = true
-		case r.info.SimpleRuleType == RuleCustomerState:
-			matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
-			if in.Trace {
-				why = traceParent(in, r.customerState, matched)
-			}
-		case r.info.SimpleRuleType == RuleTime:
+		matched := false
+		switch r.kind {
+		case kindTime:
 			if !momentDone {
-				moment, momentDone = rrule.MomentOf(rrule.ToCivil(t, c.zone)), true
+				moment.SetIn(t, c.zone)
+				momentDone = true
 			}
 			matched = r.window.ContainsMoment(&moment)
-			if in.Trace {
-				if matched {
-					why = "inside one of its time windows"
-				} else {
-					why = "outside its time windows"
-				}
-			}
+		case kindAlways:
+			matched = true
+		case kindParentState:
+			matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
 		}
+		condWhy := ""
 		if matched && r.cond != nil {
-			ok, err := r.cond.Eval(condition.Input{Now: t.In(c.zone), Subject: in.Subject, ParentState: in.ParentState})
-			switch {
-			case err != nil:
-				matched = false
-				msg := r.info.Path() + ".condition: " + err.Error()
-				res.Errors = append(res.Errors, msg)
-				why = "condition failed: " + err.Error()
-			case !ok:
-				matched = false
-				why = "condition is false"
-			default:
-				if in.Trace {
-					why = joinWhy(why, "condition is true")
-				}
-			}
+			matched, condWhy = c.checkCondition(r, t, in, res)
 		}
 		if in.Trace {
-			if matched && why == "" {
-				why = "always matches"
-			}
-			res.Trace = append(res.Trace, TraceStep{Rule: &r.info, RuleID: r.info.ID, Name: r.info.Name, Index: r.info.Index, Matched: matched, Why: why})
+			res.Trace = append(res.Trace, r.traceStep(in, matched, condWhy))
 		}
 		if matched {
 			res.State, res.Reason, res.Rule, res.Decider = r.info.State, ReasonRule, &r.info, i
-			return res
+			return
 		}
 	}
 	res.Decider = len(c.rules)
@@ -126,7 +108,49 @@ func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 	} else {
 		res.State, res.Reason = c.fallbackState, ReasonFallback
 	}
-	return res
+}
+
+// checkCondition evaluates the condition of rule r, whose other tests
+// matched, and says why it matches or not; a run-time error is added to res.
+func (c *Compiled) checkCondition(r *compiledRule, t time.Time, in Input, res *Result) (bool, string) {
+	ok, err := r.cond.Eval(condition.Input{Now: t.In(c.zone), Subject: in.Subject, ParentState: in.ParentState})
+	switch {
+	case err != nil:
+		res.Errors = append(res.Errors, r.info.Path()+".condition: "+err.Error())
+		return false, "condition failed: " + err.Error()
+	case !ok:
+		return false, "condition is false"
+	}
+	return true, "condition is true"
+}
+
+// traceStep explains the verdict on rule r: matched is the final one,
+// condWhy what checkCondition said ("" when the condition was not looked at,
+// because there is none or the rule's other tests failed).
+func (r *compiledRule) traceStep(in Input, matched bool, condWhy string) TraceStep {
+	before := matched || condWhy != "" // the verdict before the condition
+	why := ""
+	switch r.kind {
+	case kindBroken:
+		why = "not used: " + r.brokenWhy
+	case kindParentState:
+		why = traceParent(in, r.customerState, before)
+	case kindTime:
+		if before {
+			why = "inside one of its time windows"
+		} else {
+			why = "outside its time windows"
+		}
+	}
+	switch {
+	case condWhy != "" && matched:
+		why = joinWhy(why, condWhy)
+	case condWhy != "":
+		why = condWhy
+	case matched && why == "":
+		why = "always matches"
+	}
+	return TraceStep{Rule: &r.info, RuleID: r.info.ID, Name: r.info.Name, Index: r.info.Index, Matched: matched, Why: why}
 }
 
 func joinWhy(a, b string) string {
