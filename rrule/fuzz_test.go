@@ -104,8 +104,16 @@ func FuzzRule(f *testing.F) {
 		if inside != r.ContainsCivil(civilTime(x)) {
 			t.Fatalf("contains and ContainsCivil disagree at %s", civilTime(x))
 		}
+		mo := MomentOf(civilTime(x))
+		if r.ContainsMoment(&mo) != inside {
+			t.Fatalf("contains and ContainsMoment disagree at %s\n%s", civilTime(x), r)
+		}
 		limit := x + horizon/4 + 1
-		if u, ok := r.m.nextChange(x, limit); ok {
+		u, ok := r.m.nextChange(x, limit)
+		if mu, mok := r.m.nextChangeFrom(x, limit, &mo); mok != ok || mu != u {
+			t.Fatalf("next change from %s differs with a Moment\n%s", civilTime(x), r)
+		}
+		if ok {
 			if u <= x || u > limit || r.m.contains(u) == inside || r.m.contains(u-1) != inside {
 				t.Fatalf("next change from %s is %s: not the first flip\n%s", civilTime(x), civilTime(u), r)
 			}
