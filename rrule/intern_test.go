@@ -52,3 +52,35 @@ func TestWeekNumberRulesShareMasks(t *testing.T) {
 	require.Len(t, a.m.masks, 28)
 	assert.Same(t, &a.m.masks[0], &b.m.masks[0])
 }
+
+// Rules compiled at once from many goroutines share masks safely and all
+// answer the same.
+func TestConcurrentCompileSharesMasks(t *testing.T) {
+	spec := Spec{Frequency: Yearly, Start: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Length: 24 * time.Hour,
+		ByMonth: []int{11}, ByDay: []Day{{Weekday: time.Thursday, N: 4}}}
+	thanksgiving := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	results := make(chan *Rule, 64)
+	for g := range 8 {
+		go func() {
+			for k := range 8 {
+				s := spec
+				s.Start = s.Start.AddDate(0, 0, -(g*8 + k)) // different rules, same day filter
+				r, err := Compile(s)
+				if err != nil || !r.ContainsCivil(thanksgiving) {
+					results <- nil
+					continue
+				}
+				results <- r
+			}
+		}()
+	}
+	var first *Rule
+	for range 64 {
+		r := <-results
+		require.NotNil(t, r)
+		if first == nil {
+			first = r
+		}
+		assert.Same(t, &first.m.masks[0], &r.m.masks[0])
+	}
+}
