@@ -155,3 +155,22 @@ func TestValidateTreeAndCustomer(t *testing.T) {
 	assert.ElementsMatch(t, []string{"error name", "error parentCustomerId", "warning schedule.rules[0].simpleRuleType"}, got)
 	assert.Empty(t, ValidateSchedule(&Schedule{DefaultState: "Open"}, false))
 }
+
+// EvaluateTo gives Evaluate's answers for every node of the sample tree over
+// a day, reusing one Answer, and resets it for an unknown id.
+func TestEvaluateToMatchesEvaluate(t *testing.T) {
+	s := sampleEngine(t).Snapshot()
+	var a Answer
+	for id := range s.EvaluateAll(time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC)).All() {
+		for at := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC); at.Before(time.Date(2026, 11, 27, 6, 0, 0, 0, time.UTC)); at = at.Add(37 * time.Minute) {
+			want, err := s.Evaluate(id, at)
+			require.NoError(t, err)
+			require.NoError(t, s.EvaluateTo(&a, id, at))
+			require.Equal(t, want, a, "%s at %s", id, at)
+		}
+	}
+	err := s.EvaluateTo(&a, "nobody", time.Now())
+	var nf *NotFoundError
+	assert.ErrorAs(t, err, &nf)
+	assert.Equal(t, Answer{}, a)
+}
