@@ -277,9 +277,6 @@ func AtInstant(t time.Time, loc *time.Location) At {
 	return a
 }
 
-// ContainsAt is Contains for an At.
-func (r *Rule) ContainsAt(a *At) bool { return r.ContainsMoment(&a.mo) }
-
 // NextChangeAt is NextChange for an At.
 func (r *Rule) NextChangeAt(a *At, limit time.Time) (u time.Time, ok bool) {
 	now := a.unix
