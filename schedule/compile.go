@@ -73,8 +73,7 @@ const (
 type compiledRule struct {
 	info          RuleInfo // answers point at it: c.rules is never moved after sorting
 	kind          ruleKind
-	broken        bool   // a compile error: never matches
-	brokenWhy     string // the first error, for traces
+	brokenWhy     string // the first compile error (kind is kindBroken), for traces
 	customerState string // trimmed, for CustomerState rules
 	window        *rrule.Rule
 	cond          *condition.Program
@@ -221,6 +220,7 @@ func (c *Compiled) addf(path, code string, sev Severity, format string, args ...
 
 func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 	out := compiledRule{info: RuleInfo{SchedulingRule: r, Index: i}}
+	broken := false // a compile error: the rule never matches
 	info := &out.info
 	base := info.Path()
 	fail := func(field, code, format string, args ...any) {
@@ -229,8 +229,8 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 			path += "." + field
 		}
 		// The rule is marked here, not from the problem list, which is capped.
-		if !out.broken {
-			out.broken, out.brokenWhy = true, fmt.Sprintf(format, args...)
+		if !broken {
+			broken, out.brokenWhy = true, fmt.Sprintf(format, args...)
 		}
 		c.addf(path, code, SeverityError, format, args...)
 	}
@@ -264,10 +264,10 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 		}
 	}
 	if r.SimpleRuleType == RuleTime && out.window == nil {
-		out.broken = true // defensive: a Time rule without windows never matches
+		broken = true // defensive: a Time rule without windows never matches
 	}
 	switch {
-	case out.broken:
+	case broken:
 		out.kind = kindBroken
 	case r.SimpleRuleType == RuleAlways:
 		out.kind = kindAlways

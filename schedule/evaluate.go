@@ -193,7 +193,7 @@ func (c *Compiled) NextCandidate(t, limit time.Time, upTo int) (time.Time, bool)
 	// finds a near candidate first and keeps the long searches short.
 	for i := upTo - 1; i >= 0; i-- {
 		r := &c.rules[i]
-		if r.broken {
+		if r.kind == kindBroken {
 			continue
 		}
 		if r.window != nil {
