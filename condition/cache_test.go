@@ -1,6 +1,7 @@
 package condition
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -65,4 +66,34 @@ func TestSharedProgramsEvaluateConcurrently(t *testing.T) {
 		assert.True(t, <-done)
 	}
 	runtime.KeepAlive(p)
+}
+
+// Compilations running at once each take their own pooled expr
+// configuration; the programs they give evaluate correctly (run with -race).
+func TestConcurrentCompilesOfDistinctTexts(t *testing.T) {
+	in := Input{Now: time.Date(2026, 12, 2, 10, 30, 0, 0, time.UTC), Subject: NewSubject("a", "Acme", "", []string{"vip"}, map[string]any{"seats": 12.0})}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			var failure error
+			for k := range 50 {
+				n := g*50 + k
+				text := fmt.Sprintf(`hour == 10 && data.seats > %d && "vip" in customer.tags`, n%20)
+				p, err := Compile(text)
+				if err != nil {
+					failure = err
+					break
+				}
+				got, err := p.Eval(in)
+				if err != nil || got != (12 > n%20) {
+					failure = fmt.Errorf("%s: %v %v", text, got, err)
+					break
+				}
+			}
+			errs <- failure
+		}()
+	}
+	for range 4 {
+		assert.NoError(t, <-errs)
+	}
 }

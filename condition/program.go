@@ -108,7 +108,14 @@ func compile(text string) (program *Program, err error) {
 		return nil, problem
 	}
 
-	config := newConfig()
+	config := configs.Get().(*conf.Config)
+	program, err = compileWith(text, config)
+	configs.Put(config) // not reached when expr panicked: that configuration is dropped
+	return program, err
+}
+
+// compileWith is compile with a configuration of its own.
+func compileWith(text string, config *conf.Config) (*Program, error) {
 	tree, parseErr := parser.ParseWithConfig(text, config)
 	if parseErr != nil {
 		return nil, fromExprError(CodeSyntax, text, parseErr)
@@ -140,13 +147,19 @@ func compile(text string) (program *Program, err error) {
 	return &Program{source: text, bytecode: bytecode, analysis: facts}, nil
 }
 
-// newConfig returns expr's configuration for one compilation: the typed
+// configs pools expr configurations. expr caches type information in a
+// configuration while it checks and compiles, so one may serve one
+// compilation at a time; reusing it lets the programs compiled with it share
+// that information (the type data of the environment's structs) instead of
+// each keeping its own copy, which halves what a compiled condition keeps.
+var configs = sync.Pool{New: func() any { return newConfig() }}
+
+// newConfig returns expr's configuration for compiling: the typed
 // environment, the allowed builtins, the default node limit (the pre-parse
-// text limits keep the parser far below it), optimisation on. Each
-// compilation gets its own because expr caches type information in it; what
-// it shares, the builtin table, expr only reads. Building the configuration
-// this way rather than with conf.New, which rebuilds a table of every builtin,
-// halves the cost of a typical Compile.
+// text limits keep the parser far below it), optimisation on. What
+// configurations share, the builtin table, expr only reads. Building the
+// configuration this way rather than with conf.New, which rebuilds a table of
+// every builtin, halves the cost of a typical Compile.
 func newConfig() *conf.Config {
 	config := &conf.Config{
 		Optimize:     true,
