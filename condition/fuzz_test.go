@@ -72,6 +72,14 @@ func FuzzCompileEval(f *testing.F) {
 		if run.elapsed > fuzzBudget {
 			t.Errorf("compile and eval took %v (budget %v): %q", run.elapsed, fuzzBudget, text)
 		}
+		// A pooled expr configuration (warm with earlier compilations) and a
+		// fresh one judge the text alike.
+		if checkText(text) == nil {
+			_, fresh := compileWith(text, newConfig())
+			if pooled := run.compileErr; (pooled == nil) != (fresh == nil) || (pooled != nil && pooled.Error() != fresh.Error()) {
+				t.Fatalf("pooled configuration says %v, a fresh one %v: %q", pooled, fresh, text)
+			}
+		}
 		for _, err := range []error{run.compileErr, run.evalErr} {
 			if err == nil {
 				continue
