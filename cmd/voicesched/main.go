@@ -8,12 +8,8 @@
 // to stdout and stderr and returning the exit status, so the tests run the
 // command in-process: main only wires the real process to run.
 //
-// eval is built for bulk use: a request line is checked by a small
-// validating scanner that notes where each member lies instead of decoding
-// it, lone schedules and inline trees are compiled once and kept in a
-// bounded LRU cache keyed by their exact JSON text, answers are encoded
-// without reflection, and output is buffered but flushed whenever input
-// runs dry, so an interactive client gets each answer at once.
+// eval is the NDJSON protocol of internal/protocol (its package doc is the
+// reference); this command only wires --tree, stdin and stdout to it.
 //
 // Exit status: 0 on success (validate: no errors, warnings allowed), 1 when
 // the question could not be answered or validation found errors, 2 for a
@@ -36,6 +32,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/voicesched/voicesched/internal/protocol"
 )
 
 func main() {
@@ -125,28 +123,14 @@ func (c *cli) printMainUsage(w io.Writer) {
 
 // fail reports err as one sentence on stderr and returns exitFail.
 func (c *cli) fail(err error) int {
-	fmt.Fprintln(c.stderr, "voicesched: "+sentence(err.Error()))
+	fmt.Fprintln(c.stderr, "voicesched: "+protocol.Sentence(err.Error()))
 	return exitFail
 }
 
 // usageError reports a command line that cannot be understood.
 func (c *cli) usageError(err error) int {
-	fmt.Fprintln(c.stderr, "voicesched: "+sentence(err.Error()))
+	fmt.Fprintln(c.stderr, "voicesched: "+protocol.Sentence(err.Error()))
 	return exitUsage
-}
-
-// sentence makes msg read as one sentence: capitalised first letter is left
-// alone (ids and paths start messages), a full stop is added when missing.
-func sentence(msg string) string {
-	msg = strings.TrimSpace(msg)
-	if msg == "" {
-		return "failed."
-	}
-	switch msg[len(msg)-1] {
-	case '.', '?', '!':
-		return msg
-	}
-	return msg + "."
 }
 
 // flagSet is a command's flags and its help text.

@@ -6,18 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/voicesched/voicesched"
-	"github.com/voicesched/voicesched/schedule"
-	"github.com/voicesched/voicesched/tz"
+	"github.com/voicesched/voicesched/internal/protocol"
 )
-
-// loneID is the id a lone schedule is stored under: it is evaluated as the
-// schedule of a root customer with no other records, so the answers are the
-// library's own. Answers about a lone schedule do not name this node.
-const loneID = "schedule"
 
 // readFile reads a file named on the command line.
 func readFile(path string) ([]byte, error) {
@@ -54,26 +47,9 @@ func decodeJSON(name string, data []byte, v any) error {
 		if where == "" {
 			where = "the document"
 		}
-		return fmt.Errorf("%s: %s (line %d) should be %s, not a JSON %s", name, where, line, jsonKind(typeErr.Type.String()), typeErr.Value)
+		return fmt.Errorf("%s: %s (line %d) should be %s, not a JSON %s", name, where, line, protocol.JSONKind(typeErr.Type.String()), typeErr.Value)
 	}
 	return fmt.Errorf("%s: %v", name, err)
-}
-
-// jsonKind names a Go type the way a JSON author thinks of it.
-func jsonKind(goType string) string {
-	switch {
-	case strings.HasPrefix(goType, "[]"):
-		return "a list"
-	case goType == "string":
-		return "a string"
-	case goType == "bool":
-		return "true or false"
-	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), strings.HasPrefix(goType, "float"):
-		return "a number"
-	case strings.HasPrefix(goType, "map"), strings.Contains(goType, "."):
-		return "an object"
-	}
-	return goType
 }
 
 // lineColumn converts a byte offset of data to a 1-based line and column.
@@ -112,16 +88,6 @@ func (c *cli) loadTree(path string) (*voicesched.Engine, error) {
 	return engine, nil
 }
 
-// loneSnapshot stores s as the only customer of a new engine.
-func loneSnapshot(s *voicesched.Schedule) (*voicesched.Snapshot, error) {
-	engine := voicesched.New()
-	record := &voicesched.CustomerInfo{EntityInfo: voicesched.EntityInfo{ID: loneID}, Schedule: s}
-	if err := engine.PutCustomer(record); err != nil {
-		return nil, err
-	}
-	return engine.Snapshot(), nil
-}
-
 // subject is what a test or timeline question is about: a node of a tree,
 // or a lone schedule.
 type subject struct {
@@ -152,12 +118,12 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 		if err := decodeJSON(schedulePath, data, &s); err != nil {
 			return nil, err
 		}
-		snap, err := loneSnapshot(&s)
+		snap, err := protocol.LoneSnapshot(&s)
 		if err != nil {
 			return nil, err
 		}
-		sub := &subject{snap: snap, id: loneID, lone: true, label: "the schedule in " + schedulePath}
-		sub.zone, sub.zoneID = zoneOf(snap, loneID)
+		sub := &subject{snap: snap, id: protocol.LoneID, lone: true, label: "the schedule in " + schedulePath}
+		sub.zone, sub.zoneID = protocol.ZoneOf(snap, protocol.LoneID)
 		return sub, nil
 	}
 	engine, err := c.loadTree(treePath)
@@ -177,7 +143,7 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 		}
 		return nil, fmt.Errorf("there is no customer or endpoint %q in %s", id, where)
 	}
-	sub.zone, sub.zoneID = zoneOf(snap, id)
+	sub.zone, sub.zoneID = protocol.ZoneOf(snap, id)
 	return sub, nil
 }
 
@@ -186,42 +152,6 @@ func describe(id, name, kind string) string {
 		return fmt.Sprintf("%s (%s)", id, kind)
 	}
 	return fmt.Sprintf("%s (%s, %s)", id, name, kind)
-}
-
-// zoneOf returns the zone node id's answers are given in: the zone of the
-// schedule that decides for it. The zone is fixed for a node (inheritance
-// and forceClosed do not change with time), so one lookup serves every
-// instant.
-func zoneOf(snap *voicesched.Snapshot, id string) (*time.Location, string) {
-	eff, err := snap.EffectiveSchedule(id)
-	if err != nil {
-		return time.UTC, "UTC"
-	}
-	loc, err := tz.Load(eff.TimeZoneID)
-	if err != nil {
-		// Unreachable: the engine only reports zones it resolved.
-		return time.UTC, eff.TimeZoneID
-	}
-	return loc, eff.TimeZoneID
-}
-
-// parseInstant reads an ISO-8601 instant given for flag or member field;
-// without Z or an offset it is a civil time on loc's clock.
-func parseInstant(field, text string, loc *time.Location) (time.Time, error) {
-	t, err := schedule.ParseInstant(field, text, loc)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return t, nil
-}
-
-// isoLayout prints an instant with its offset (never "Z"), fractions only
-// when present.
-const isoLayout = "2006-01-02T15:04:05.999999999-07:00"
-
-// formatInstant prints t on loc's clock with the offset.
-func formatInstant(t time.Time, loc *time.Location) string {
-	return t.In(loc).Format(isoLayout)
 }
 
 // humanInstant prints t on loc's clock for people: "Thu 2026-11-26 10:00:00 -05:00".

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/voicesched/voicesched/internal/protocol"
+	"github.com/voicesched/voicesched/schedule"
 )
 
 const testDescription = `Prints the state of a customer or endpoint (--customer, from --tree or the
@@ -47,16 +50,16 @@ func (c *cli) cmdTest(args []string) int {
 	}
 	at := c.now()
 	if *atText != "" {
-		if at, err = parseInstant("--at", *atText, sub.zone); err != nil {
+		if at, err = schedule.ParseInstant("--at", *atText, sub.zone); err != nil {
 			return c.usageError(err)
 		}
 	}
-	res, err := ask(question{snap: sub.snap, id: sub.id, lone: sub.lone, zone: sub.zone, at: at, explain: *explain, next: true})
+	res, err := protocol.Ask(protocol.Question{Snap: sub.snap, ID: sub.id, Lone: sub.lone, Zone: sub.zone, At: at, Explain: *explain, Next: true})
 	if err != nil {
 		return c.fail(err)
 	}
 	if *format == "json" {
-		out, err := json.MarshalIndent(res.json, "", "  ")
+		out, err := json.MarshalIndent(res, "", "  ")
 		if err != nil {
 			return c.fail(err)
 		}
@@ -70,8 +73,8 @@ func (c *cli) cmdTest(args []string) int {
 }
 
 // writeTestText prints an answer for people.
-func writeTestText(w io.Writer, sub *subject, at time.Time, res result, explain bool) error {
-	a := res.answer
+func writeTestText(w io.Writer, sub *subject, at time.Time, res protocol.Result, explain bool) error {
+	a := res.Answer
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n", sub.label)
 	fmt.Fprintf(tw, "  at\t%s\n", humanInstant(at, sub.zone))
@@ -103,12 +106,12 @@ func writeTestText(w io.Writer, sub *subject, at time.Time, res result, explain 
 		fmt.Fprintf(tw, "  flow\t%s\n", flow)
 	}
 	fmt.Fprintf(tw, "  zone\t%s, offset %s\n", a.TimeZoneID, at.In(sub.zone).Format("-07:00"))
-	if res.changes {
-		fmt.Fprintf(tw, "  next change\t%s → %s (in %s)\n", humanInstant(res.change.At, sub.zone), res.change.State, humanDuration(res.change.At.Sub(at)))
+	if res.Changes {
+		fmt.Fprintf(tw, "  next change\t%s → %s (in %s)\n", humanInstant(res.Change.At, sub.zone), res.Change.State, humanDuration(res.Change.At.Sub(at)))
 	} else {
 		fmt.Fprintf(tw, "  next change\tnone within the search horizon\n")
 	}
-	for _, e := range res.json.Errors {
+	for _, e := range a.Errors {
 		fmt.Fprintf(tw, "  problem\t%s\n", e)
 	}
 	if err := tw.Flush(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/internal/protocol"
+	"github.com/voicesched/voicesched/schedule"
 )
 
 const timelineDescription = `Prints the states of a customer or endpoint (--customer) or of a lone schedule
@@ -53,7 +55,7 @@ func (c *cli) cmdTimeline(args []string) int {
 	}
 	var from, to time.Time
 	if *fromText != "" {
-		if from, err = parseInstant("--from", *fromText, sub.zone); err != nil {
+		if from, err = schedule.ParseInstant("--from", *fromText, sub.zone); err != nil {
 			return c.usageError(err)
 		}
 	} else {
@@ -61,17 +63,17 @@ func (c *cli) cmdTimeline(args []string) int {
 		from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, sub.zone)
 	}
 	if *toText != "" {
-		if to, err = parseInstant("--to", *toText, sub.zone); err != nil {
+		if to, err = schedule.ParseInstant("--to", *toText, sub.zone); err != nil {
 			return c.usageError(err)
 		}
 	} else {
 		to = from.In(sub.zone).AddDate(0, 0, 7)
 	}
 	if !to.After(from) {
-		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", formatInstant(to, sub.zone), formatInstant(from, sub.zone)))
+		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", protocol.FormatInstant(to, sub.zone), protocol.FormatInstant(from, sub.zone)))
 	}
 	if to.Sub(from) > maxTimelineSpan {
-		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", formatInstant(from, sub.zone), formatInstant(to, sub.zone)))
+		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
 	}
 	intervals, searchErr := sub.snap.Timeline(sub.id, from, to)
 	if *format == "json" {
@@ -104,12 +106,12 @@ type timelineJSON struct {
 }
 
 func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, intervals []voicesched.Interval, searchErr error) error {
-	out := timelineJSON{TimeZoneID: sub.zoneID, From: formatInstant(from, sub.zone), To: formatInstant(to, sub.zone), Intervals: []intervalJSON{}}
+	out := timelineJSON{TimeZoneID: sub.zoneID, From: protocol.FormatInstant(from, sub.zone), To: protocol.FormatInstant(to, sub.zone), Intervals: []intervalJSON{}}
 	if !sub.lone {
 		out.NodeID = sub.id
 	}
 	for _, iv := range intervals {
-		out.Intervals = append(out.Intervals, intervalJSON{From: formatInstant(iv.From, sub.zone), To: formatInstant(iv.To, sub.zone), State: iv.State})
+		out.Intervals = append(out.Intervals, intervalJSON{From: protocol.FormatInstant(iv.From, sub.zone), To: protocol.FormatInstant(iv.To, sub.zone), State: iv.State})
 	}
 	if searchErr != nil {
 		out.Errors = []string{searchErr.Error()}

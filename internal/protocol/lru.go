@@ -1,4 +1,4 @@
-package main
+package protocol
 
 // lru is a least-recently-used cache keyed by the raw JSON bytes a record
 // came in, so that a record repeated on many lines is decoded and compiled

@@ -1,4 +1,4 @@
-package main
+package protocol
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,7 +15,7 @@ import (
 // evalSeeds are request lines for the fuzz corpus: the golden eval input,
 // generated requests, and lines that probe the scanner.
 func evalSeeds(t testing.TB) []string {
-	raw, err := os.ReadFile(cliFile("eval_requests.ndjson"))
+	raw, err := os.ReadFile("../../testdata/cli/eval_requests.ndjson")
 	require.NoError(t, err)
 	seeds := strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n")
 	for _, r := range genRequests(rand.New(rand.NewPCG(9, 10)), genOptions{n: 6, pool: 3, treeRate: 0.5, explain: 0.5, next: 0.5}) {
@@ -45,10 +44,7 @@ func FuzzEvalLine(f *testing.F) {
 	for _, s := range evalSeeds(f) {
 		f.Add([]byte(s))
 	}
-	engine, err := (&cli{now: time.Now}).loadTree(sampleTreePath)
-	require.NoError(f, err)
-	ev := newEvaluator()
-	ev.tree = engine.Snapshot()
+	ev := NewEvaluator(sampleSnapshot(f))
 	ev.maxLine = 1 << 16
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if bytes.IndexByte(line, '\n') >= 0 {
@@ -59,7 +55,7 @@ func FuzzEvalLine(f *testing.F) {
 		if bytes.Contains(line, []byte(`"next"`)) && bytes.Contains(bytes.ToLower(line), []byte("second")) {
 			t.Skip()
 		}
-		out := ev.answerLine(nil, line)
+		out := ev.AppendAnswer(nil, line)
 		require.True(t, bytes.HasSuffix(out, []byte("\n")), "%q", out)
 		require.Equal(t, 1, bytes.Count(out, []byte("\n")), "one line: %q", out)
 		require.True(t, json.Valid(out), "valid JSON: %q", out)
@@ -76,9 +72,9 @@ func FuzzEvalLine(f *testing.F) {
 		var request map[string]json.RawMessage
 		if json.Unmarshal(line, &request) == nil && len(request) > 0 {
 			if id, ok := lastMember(request, "id"); ok {
-				want, err := appendCompact(nil, id)
-				require.NoError(t, err)
-				require.Equal(t, string(want), string(answer["id"]), "the id is echoed")
+				var want bytes.Buffer
+				require.NoError(t, json.Compact(&want, id))
+				require.Equal(t, want.String(), string(answer["id"]), "the id is echoed")
 			}
 		}
 	})
@@ -111,18 +107,5 @@ func FuzzRequestScanner(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		assert.Equal(t, json.Valid(data), validJSON(data), "%q", data)
-	})
-}
-
-// FuzzAppendJSONString checks the hand-written string encoder against
-// encoding/json.
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "plain", "quote\" back\\slash", "\x00\x1f\t\n\r\b\f", "\u2028\u2029", "é😀", "\xff\xfe", "<&>"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, err := marshalNoEscape(s)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), string(appendJSONString(nil, s)))
 	})
 }
