@@ -49,8 +49,8 @@ func semanticsAnchors(t *testing.T, doc string) map[string]bool {
 }
 
 // repoFiles returns the paths of the repository's files whose names end in
-// one of exts, skipping hidden directories and test data.
-func repoFiles(t *testing.T, exts ...string) []string {
+// one of exts, skipping hidden directories, and test data unless withTestdata.
+func repoFiles(t *testing.T, withTestdata bool, exts ...string) []string {
 	t.Helper()
 	var out []string
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
@@ -58,7 +58,7 @@ func repoFiles(t *testing.T, exts ...string) []string {
 			return err
 		}
 		if d.IsDir() {
-			if path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			if path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" && !withTestdata) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -78,7 +78,7 @@ func TestEveryCitedSemanticsAnchorExists(t *testing.T) {
 	require.NotEmpty(t, anchors)
 
 	cited := 0
-	for _, path := range repoFiles(t, ".go", ".md") {
+	for _, path := range repoFiles(t, true, ".go", ".md", ".py") {
 		raw, err := os.ReadFile(path)
 		require.NoError(t, err)
 		for _, m := range citedAnchor.FindAllStringSubmatch(string(raw), -1) {
@@ -131,7 +131,7 @@ func problemCodesInSource(t *testing.T) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
 	byDir := map[string][]*ast.File{}
-	for _, path := range repoFiles(t, ".go") {
+	for _, path := range repoFiles(t, false, ".go") {
 		if strings.HasSuffix(path, "_test.go") || strings.HasPrefix(filepath.Base(path), "zz_generated") {
 			continue
 		}
