@@ -151,6 +151,7 @@ func BenchmarkEvaluate(b *testing.B) {
 			b.Fatal(got)
 		}
 	})
+	benchPlatformEvaluate(b)
 }
 
 // naiveSchedule answers the way an integrator would with rrule-go alone:
@@ -253,15 +254,18 @@ func BenchmarkRules(b *testing.B) {
 }
 
 func BenchmarkNextChange(b *testing.B) {
-	s, id := engineWith(b, typicalSchedule("2021-12-01"), 1)
-	ch, ok, err := s.NextChange(id, benchQuery)
-	if err != nil || !ok || ch.State != "Lunch" {
-		b.Fatalf("%v %v %v", ch, ok, err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		ch, _, _ = s.NextChange(id, benchQuery)
-	}
+	b.Run("typical", func(b *testing.B) {
+		s, id := engineWith(b, typicalSchedule("2021-12-01"), 1)
+		ch, ok, err := s.NextChange(id, benchQuery)
+		if err != nil || !ok || ch.State != "Lunch" {
+			b.Fatalf("%v %v %v", ch, ok, err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			ch, _, _ = s.NextChange(id, benchQuery)
+		}
+	})
+	benchPlatformNextChange(b)
 }
 
 func BenchmarkTimelineWeek(b *testing.B) {
@@ -363,6 +367,7 @@ func BenchmarkEvaluateAll(b *testing.B) {
 			}
 		})
 	}
+	benchPlatformEvaluateAll(b)
 }
 
 func BenchmarkPatch(b *testing.B) {
@@ -383,6 +388,7 @@ func BenchmarkPatch(b *testing.B) {
 			}
 		}
 	})
+	benchPlatformPatch(b)
 }
 
 func BenchmarkParallel(b *testing.B) {

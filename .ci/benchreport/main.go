@@ -115,7 +115,7 @@ func main() {
 		{"evaluate, 10-rule schedule", "BenchmarkEvaluate/typical-10-rules", 300, true},
 		{"evaluate, 3-level inheritance", "BenchmarkEvaluate/inherited-3-levels", 300, true},
 		{"evaluate, with a condition", "BenchmarkEvaluate/with-condition", 1000, false},
-		{"next change", "BenchmarkNextChange", 2000, false},
+		{"next change", "BenchmarkNextChange/typical", 2000, false},
 		{"timeline of a week", "BenchmarkTimelineWeek", 50000, false},
 		{"compile a typical schedule", "BenchmarkCompile/typical", 100000, false},
 		{"EvaluateAll, 100,000 nodes", "BenchmarkEvaluateAll/100k", 100e6, false},
