@@ -161,7 +161,7 @@ func (s *Snapshot) nextCandidate(i int32, t, limit time.Time, known *Answer) (ti
 	} else {
 		decider = s.answer(i, t, false).decider
 	}
-	best, found := c.NextCandidate(t, limit, decider+1)
+	best, found := c.NextCandidateFor(t, limit, decider+1, &schedule.Input{Subject: n.subject, HasParent: n.parent >= 0})
 	if n.parent >= 0 && c.DependsOnParent() {
 		if u, ok := s.nextCandidate(n.parent, t, best, nil); ok && (!found || !u.After(best)) {
 			best, found = u, true

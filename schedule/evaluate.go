@@ -179,6 +179,19 @@ func traceParent(in Input, want string, matched bool) string {
 // the parent's state are the caller's to add. ok is false when there is
 // none before limit.
 func (c *Compiled) NextCandidate(t, limit time.Time, upTo int) (time.Time, bool) {
+	return c.NextCandidateFor(t, limit, upTo, nil)
+}
+
+// NextCandidateFor is NextCandidate that also knows what the conditions
+// see (in: the subject; nil: unknown). A rule whose condition is false at t
+// and reads nothing finer than a day (or an hour, a minute; or only the
+// customer and its data) cannot match before that unit next turns over,
+// whatever its windows do meanwhile, so their changes until then are
+// skipped: an every-other-second rule limited to Wednesdays, asked on a
+// Monday, gives Tuesday's and Wednesday's midnights, not every second in
+// between. Conditions that read the parent's state are not skipped over (the
+// caller adds the parent's changes, not the condition's value under them).
+func (c *Compiled) NextCandidateFor(t, limit time.Time, upTo int, in *Input) (time.Time, bool) {
 	if c.forceClosed {
 		return time.Time{}, false
 	}
@@ -196,21 +209,39 @@ func (c *Compiled) NextCandidate(t, limit time.Time, upTo int) (time.Time, bool)
 		if r.kind == kindBroken {
 			continue
 		}
+		var turn time.Time // when the condition's unit next turns over
+		turns := false
+		if r.cond != nil {
+			turn, turns = nextBoundary(t, c.zone, r.cond.Granularity())
+		}
 		if r.window != nil {
 			if !atDone {
 				at, atDone = rrule.AtInstant(t, c.zone), true
 			}
-			if u, ok := r.window.NextChangeAt(&at, best); ok && !u.After(best) {
+			u, ok := r.window.NextChangeAt(&at, best)
+			if ok && !u.After(best) && (!turns || u.Before(turn)) && c.conditionStaysFalse(r, t, in) {
+				ok = false // the rule cannot match before turn (or ever, when nothing turns)
+			}
+			if ok && !u.After(best) {
 				best, found = u, true
 			}
 		}
-		if r.cond != nil {
-			if u, ok := nextBoundary(t, c.zone, r.cond.Granularity()); ok && !u.After(best) {
-				best, found = u, true
-			}
+		if turns && !turn.After(best) {
+			best, found = turn, true
 		}
 	}
 	return best, found
+}
+
+// conditionStaysFalse reports whether rule r's condition is known to be
+// false from t until its unit next turns over: it is false (or fails) at t
+// and reads no clock finer than a minute and not the parent's state.
+func (c *Compiled) conditionStaysFalse(r *compiledRule, t time.Time, in *Input) bool {
+	if in == nil || r.cond == nil || r.cond.Granularity() >= condition.Second || r.cond.UsesParentState() {
+		return false
+	}
+	ok, err := r.cond.Eval(condition.Input{Now: t.In(c.zone), Subject: in.Subject})
+	return err != nil || !ok
 }
 
 // nextBoundary is the first instant after t at which the clock unit g turns
