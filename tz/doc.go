@@ -5,10 +5,23 @@
 //
 // Load accepts every zone name in Go's tzdata, including the legacy "backward"
 // links CLDR and older systems still send ("Asia/Calcutta", "US/Eastern"),
-// matched exactly as IANA spells them; and every Windows id that CLDR's
-// windowsZones.xml maps for territory "001" ("Eastern Standard Time"),
-// matched case-insensitively. Surrounding white space is ignored. Anything
+// and every Windows id that CLDR's windowsZones.xml maps for territory "001"
+// ("Eastern Standard Time"), both in any letter case: .NET matches Windows
+// ids without regard to case, and an admin who types "America/new_york"
+// means New York. Canonical returns the spelling other systems expect, so a
+// validator can ask for it. Surrounding white space is ignored. Anything
 // else is an *UnknownZoneError listing up to three near names.
+//
+// # Fixed-offset zones
+//
+// Some names are fixed offsets from UTC that never change for daylight
+// saving: "EST", "MST", "HST" and "Etc/GMT+5"-style names (whose sign is
+// inverted: Etc/GMT+5 is five hours behind UTC), and the Windows ids that
+// map to them ("UTC-11"). They are valid zones, but a business that uses
+// one keeps its hours an hour off for half the year unless its region
+// really keeps that offset all year. FixedOffset recognises them and names
+// the located zones to use instead. Zero-offset names (UTC, GMT, Etc/GMT,
+// Zulu, …) are taken as a deliberate choice of UTC and are not reported.
 //
 // # Windows mapping
 //

@@ -25,7 +25,7 @@ func TestSuggestions(t *testing.T) {
 	}{
 		{"swapped letters", "America/New_Yrok", "America/New_York"},
 		{"missing letter", "Europe/Londn", "Europe/London"},
-		{"wrong case", "europe/berlin", "Europe/Berlin"},
+		{"wrong case and a typo", "europe/berlim", "Europe/Berlin"},
 		{"space for underscore", "America/Los Angeles", "America/Los_Angeles"},
 		{"Windows id typo", "Easten Standard Time", "Eastern Standard Time"},
 		{"Windows id with a dropped letter", "Pacific Standard Tme", "Pacific Standard Time"},

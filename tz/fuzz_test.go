@@ -71,7 +71,7 @@ func FuzzLoad(f *testing.F) {
 
 func isName(id string) bool {
 	for _, name := range ianaNames {
-		if name == id {
+		if strings.EqualFold(name, id) {
 			return true
 		}
 	}

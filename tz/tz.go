@@ -39,9 +39,8 @@ type registry struct {
 	locations []atomic.Pointer[time.Location]
 }
 
-// entry is what one case-folded spelling resolves to. IANA names must match
-// exactly, so ianaSlot applies only when the id is spelled like
-// ianaNames[ianaSlot]; windowsSlot applies to any casing. -1 means none.
+// entry is what one case-folded spelling resolves to: the IANA name and the
+// Windows id spelled that way in any letter case. -1 means none.
 type entry struct {
 	ianaSlot, windowsSlot int32
 }
@@ -96,8 +95,10 @@ func (reg *registry) find(id string) (entry, string, bool) {
 	return found, trimmed, ok
 }
 
-// lookup returns the location slot for id, or false. An exact IANA name
-// wins over a Windows id spelled the same way (only "UTC" is both).
+// lookup returns the location slot for id, or false. An IANA name spelled
+// exactly wins over a Windows id spelled the same way (only "UTC" is both);
+// a Windows id in any case wins over an IANA name in another case (again
+// only "utc" could be either, and both are UTC).
 func (reg *registry) lookup(id string) (int, bool) {
 	if slot, ok := reg.exact[id]; ok {
 		return slot, true
@@ -110,6 +111,8 @@ func (reg *registry) lookup(id string) (int, bool) {
 		return int(found.ianaSlot), true
 	case found.windowsSlot >= 0:
 		return int(found.windowsSlot), true
+	case found.ianaSlot >= 0:
+		return int(found.ianaSlot), true
 	}
 	return 0, false
 }
@@ -153,9 +156,10 @@ func (reg *registry) location(slot int) (*time.Location, error) {
 
 // Load resolves id to a Location. id may be
 //
-//   - an IANA name from Go's tzdata, matched exactly (case-sensitively),
-//     including legacy links such as "Asia/Calcutta" and "US/Eastern", and
-//     "UTC" or "Etc/UTC";
+//   - an IANA name from Go's tzdata, in any letter case ("america/new_york"
+//     is America/New_York; Canonical gives the IANA spelling), including
+//     legacy links such as "Asia/Calcutta" and "US/Eastern", and "UTC" or
+//     "Etc/UTC";
 //   - a Windows time zone id such as "Eastern Standard Time", matched
 //     case-insensitively and resolved through CLDR (territory 001), so the
 //     Location is named after the IANA zone ("America/New_York").
@@ -191,6 +195,34 @@ func WindowsIDs() []string {
 		ids[i] = zone.windows
 	}
 	return ids
+}
+
+// Canonical returns id as the tables spell it, and whether id is known: an
+// IANA name in any case gives its IANA spelling ("america/new_york" →
+// "America/New_York"), a Windows id its Microsoft spelling. A Windows id
+// spelled like an IANA name ("UTC") gives that name. Surrounding white space
+// is ignored.
+func Canonical(id string) (string, bool) {
+	reg := zones()
+	if _, ok := reg.exact[id]; ok {
+		return id, true
+	}
+	found, trimmed, ok := reg.find(id)
+	switch {
+	case !ok:
+		return "", false
+	case found.ianaSlot >= 0 && ianaNames[found.ianaSlot] == trimmed:
+		return trimmed, true
+	case found.windowsSlot >= 0:
+		for _, zone := range windowsZones {
+			if strings.EqualFold(zone.windows, trimmed) {
+				return zone.windows, true
+			}
+		}
+	case found.ianaSlot >= 0:
+		return ianaNames[found.ianaSlot], true
+	}
+	return "", false
 }
 
 // WindowsToIANA returns the IANA zone CLDR maps the Windows id to for

@@ -172,11 +172,38 @@ func TestLegacyAndUTCNames(t *testing.T) {
 	}
 }
 
-func TestIANANamesAreCaseSensitive(t *testing.T) {
-	_, err := Load("america/new_york")
-	var unknown *UnknownZoneError
-	require.ErrorAs(t, err, &unknown)
-	assert.Equal(t, "America/New_York", unknown.Suggestions[0], "the right spelling comes first")
+func TestAnAdminWhoTypesAmericaNewYorkInLowerCaseGetsNewYork(t *testing.T) {
+	want, err := Load("America/New_York")
+	require.NoError(t, err)
+	for _, id := range []string{"america/new_york", "America/new_york", "AMERICA/NEW_YORK", "  america/New_York "} {
+		got, err := Load(id)
+		require.NoError(t, err, "%q", id)
+		assert.Same(t, want, got, "%q", id)
+		canonical, ok := Canonical(id)
+		assert.True(t, ok)
+		assert.Equal(t, "America/New_York", canonical, "%q", id)
+	}
+}
+
+func TestCanonicalSpelling(t *testing.T) {
+	tests := []struct {
+		scenario, id, want string
+	}{
+		{"an IANA name as IANA spells it", "Europe/Berlin", "Europe/Berlin"},
+		{"an IANA name in capitals", "EUROPE/BERLIN", "Europe/Berlin"},
+		{"a legacy link keeps its own name", "us/eastern", "US/Eastern"},
+		{"a Windows id in lower case", "eastern standard time", "Eastern Standard Time"},
+		{"UTC in lower case", "utc", "UTC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got, ok := Canonical(tt.id)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, ok := Canonical("America/New_Yrok")
+	assert.False(t, ok, "an unknown id has no spelling")
 }
 
 func TestRejectedIDs(t *testing.T) {
