@@ -152,7 +152,7 @@ func TestValidateTreeAndCustomer(t *testing.T) {
 	for _, p := range problems {
 		got = append(got, p.Severity.String()+" "+p.Path)
 	}
-	assert.ElementsMatch(t, []string{"error name", "error parentCustomerId", "warning schedule.rules[0].simpleRuleType"}, got)
+	assert.ElementsMatch(t, []string{"error name", "error parentCustomerId", "warning schedule.rules[0].simpleRuleType", "warning schedule.defaultState"}, got)
 	assert.Empty(t, ValidateSchedule(&Schedule{DefaultState: "Open"}, false))
 }
 

@@ -29,7 +29,7 @@ func TestSpan(t *testing.T) {
 			day(2026, 1, 5, 9), day(2026, 1, 9, 9), true, true},
 		{"an open-ended rule runs to year 9999",
 			Spec{Frequency: Yearly, Start: day(2026, 12, 25, 0), Length: 24 * time.Hour},
-			day(2026, 12, 25, 0), day(9999, 12, 25, 0), false, true},
+			day(2026, 12, 25, 0), time.Time{}, false, true},
 		{"an until before the start never opens",
 			Spec{Frequency: Daily, Start: day(2026, 1, 5, 9), Length: time.Hour, Until: day(2025, 1, 1, 0)},
 			time.Time{}, time.Time{}, false, false},

@@ -103,6 +103,16 @@ type Compiled struct {
 // A nil s compiles to a schedule with no rules that inherits (a node with no
 // schedule at all inherits, SPEC §6).
 func Compile(s *Schedule, env Env) *Compiled {
+	c := compile(s, env)
+	if s != nil {
+		c.lint(s)
+	}
+	return c
+}
+
+// compile is Compile without the lint checks (lint.go), which need the
+// rules compiled and ordered.
+func compile(s *Schedule, env Env) *Compiled {
 	c := &Compiled{
 		source:        s,
 		closedState:   orDefault(env.ClosedState, DefaultClosedState),
@@ -122,7 +132,7 @@ func Compile(s *Schedule, env Env) *Compiled {
 		if err != nil {
 			c.addf("timeZoneId", CodeUnknownZone, SeverityError, "%v; the zone of %s is used instead", err, c.zoneID)
 		} else {
-			c.zone, c.zoneID = loc, id
+			c.zone, c.zoneID = loc, c.checkZoneSpelling(id)
 		}
 	}
 	if s.Inherit && !env.HasParent {
@@ -240,9 +250,12 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 	if strings.TrimSpace(r.State) == "" {
 		fail("state", CodeEmptyState, "the rule has no state to switch to")
 	}
+	checkIgnoredCustomerState(r, warn)
 	switch r.SimpleRuleType {
 	case RuleAlways:
+		c.checkIgnoredMembers(base, r, fail, warn)
 	case RuleCustomerState:
+		c.checkIgnoredMembers(base, r, fail, warn)
 		out.customerState = strings.TrimSpace(r.CustomerState)
 		if out.customerState == "" {
 			fail("customerState", CodeEmptyCustomerState, "a CustomerState rule needs the parent state it follows")
@@ -368,12 +381,14 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 			ok = false
 		default:
 			spec.Until = bound
-			if !dateOnly && bound.Hour() == 0 && bound.Minute() == 0 && bound.Second() == 0 &&
+			// With frequency None untilDate is ignored (warned below), so
+			// its time of day cuts nothing off.
+			if r.Frequency != FrequencyNone && !dateOnly && bound.Hour() == 0 && bound.Minute() == 0 && bound.Second() == 0 &&
 				(startSec > 0 || len(spec.ByHour)+len(spec.ByMinute) > 0 || r.Frequency == FrequencyHourly || r.Frequency == FrequencyMinutely || r.Frequency == FrequencySecondly) {
 				warn("untilDate", CodeUntilAtMidnight, "untilDate is exactly midnight, so an occurrence later that day is cut off; send the date alone to include the whole day")
 			}
 			if r.Frequency != FrequencyNone && bound.Before(spec.Start) {
-				warn("untilDate", CodeUntilBeforeStart, "untilDate is before the start, so the rule never matches")
+				warn("untilDate", CodeUntilBeforeStart, "this rule never matches: untilDate is before its start; move untilDate after startDate, or delete the rule")
 			}
 		}
 	}

@@ -106,6 +106,7 @@ func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
 		"error rules[2].condition bad-condition",
 		"warning rules[3].isAllDay ignored-field",
 		"error rules[3].untilDate bad-date",
+		"warning defaultState no-default-state",
 	}, got)
 }
 
