@@ -28,9 +28,9 @@ const (
 	// CustomerState rule (or customerState on another kind), which the rule's
 	// kind ignores. Path: the rule's simpleRuleType.
 	CodeIgnoredByRuleType = "ignored-by-rule-type"
-	// CodeOneWindowIn1970: a Time rule with neither frequency nor startDate
+	// CodeOneWindowAtEpoch: a Time rule with neither frequency nor startDate
 	// opens one window, on 1970-01-01. Path: the rule's frequency.
-	CodeOneWindowIn1970 = "one-window-in-1970"
+	CodeOneWindowAtEpoch = "one-window-at-epoch"
 	// CodeRuleEnded: every window of a Time rule lies before 2000
 	// (count used up, untilDate long past). Path: count, untilDate or startDate.
 	CodeRuleEnded = "rule-ended-long-ago"
@@ -294,7 +294,7 @@ func (c *Compiled) lintWindows(rule *compiledRule) {
 	r := rule.info.SchedulingRule
 	base := rule.info.Path()
 	if r.Frequency == FrequencyNone && strings.TrimSpace(r.StartDate) == "" {
-		c.addf(base+".frequency", CodeOneWindowIn1970, SeverityWarning,
+		c.addf(base+".frequency", CodeOneWindowAtEpoch, SeverityWarning,
 			"this rule opens one window, on 1970-01-01, and never again: it has no frequency (which means once) and no startDate (which means 1970-01-01); set frequency (Daily, Weekly, …) for a rule that repeats, or startDate for a one-off")
 		return
 	}

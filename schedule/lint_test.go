@@ -69,7 +69,7 @@ func TestLintScenarios(t *testing.T) {
 			scenario: "a lunch rule with no frequency and no start date fires once, in 1970",
 			mistake:  `{"defaultState":"Open","rules":[{"name":"Lunch","state":"Lunch","simpleRuleType":"Time","startTime":"12:00","endTime":"13:00"}]}`,
 			fixed:    `{"defaultState":"Open","rules":[{"name":"Lunch","state":"Lunch","simpleRuleType":"Time","frequency":"Daily","startTime":"12:00","endTime":"13:00"}]}`,
-			path:     "rules[0].frequency", code: CodeOneWindowIn1970,
+			path:     "rules[0].frequency", code: CodeOneWindowAtEpoch,
 			says: []string{"1970-01-01", "never again", "set frequency"},
 		},
 		{
