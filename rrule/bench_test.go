@@ -68,16 +68,20 @@ func compileBench(b *testing.B, rule benchRule, age time.Duration) *Rule {
 
 var benchSink bool
 
+// BenchmarkContainsCivil asks about a civil time: the Moment of the civil time read in
+// UTC, then Contains.
 func BenchmarkContainsCivil(b *testing.B) {
 	queries := benchQueries()
 	for _, rule := range benchRules() {
 		for _, age := range benchAges {
 			b.Run(rule.name+"/"+age.name, func(b *testing.B) {
 				r := compileBench(b, rule, age.age)
+				var mo Moment
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; b.Loop(); i++ {
-					benchSink = r.ContainsCivil(queries[i&255])
+					mo.SetIn(queries[i&255], nil)
+					benchSink = r.Contains(&mo)
 				}
 			})
 		}
@@ -103,6 +107,7 @@ func BenchmarkRRuleGoBetween(b *testing.B) {
 	}
 }
 
+// BenchmarkContainsZone asks about an instant on a zone's clock: its Moment, then Contains.
 func BenchmarkContainsZone(b *testing.B) {
 	loc, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -112,15 +117,19 @@ func BenchmarkContainsZone(b *testing.B) {
 	for _, rule := range benchRules() {
 		b.Run(rule.name, func(b *testing.B) {
 			r := compileBench(b, rule, 30*365*24*time.Hour)
+			var mo Moment
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
-				benchSink = r.Contains(queries[i&255], loc)
+				mo.SetIn(queries[i&255], loc)
+				benchSink = r.Contains(&mo)
 			}
 		})
 	}
 }
 
+// BenchmarkNextChange searches from an instant on a zone's clock: its Moment, then
+// NextChange (which looks up the zone segment).
 func BenchmarkNextChange(b *testing.B) {
 	loc, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -130,11 +139,13 @@ func BenchmarkNextChange(b *testing.B) {
 	for _, rule := range benchRules() {
 		b.Run(rule.name, func(b *testing.B) {
 			r := compileBench(b, rule, 30*365*24*time.Hour)
+			var mo Moment
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				q := queries[i&255]
-				_, ok := r.NextChange(q, loc, q.Add(400*24*time.Hour))
+				mo.SetIn(q, loc)
+				_, ok := r.NextChange(&mo, q.Add(400*24*time.Hour))
 				benchSink = ok
 			}
 		})
@@ -164,28 +175,28 @@ func BenchmarkCompile(b *testing.B) {
 	})
 }
 
-// BenchmarkContainsMoment is one rule's share of a schedule evaluation: the instant's
-// calendar position (Moment) is worked out once per evaluation, not per rule.
+// BenchmarkContainsMoment is one rule's share of a schedule evaluation: the Moment is
+// filled once per evaluation, not per rule.
 func BenchmarkContainsMoment(b *testing.B) {
 	queries := benchQueries()
 	moments := make([]Moment, len(queries))
 	for i, q := range queries {
-		moments[i] = MomentOf(q)
+		moments[i].SetIn(q, nil)
 	}
 	for _, rule := range benchRules() {
 		b.Run(rule.name, func(b *testing.B) {
 			r := compileBench(b, rule, 30*365*24*time.Hour)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
-				benchSink = r.ContainsMoment(&moments[i&255])
+				benchSink = r.Contains(&moments[i&255])
 			}
 		})
 	}
 }
 
-// BenchmarkMomentOf is the per-evaluation part: reading an instant on a zone's clock and
-// working out its calendar position.
-func BenchmarkMomentOf(b *testing.B) {
+// BenchmarkSetIn is the per-evaluation part: reading an instant on a zone's clock and
+// working out its calendar position, into a Moment the caller keeps.
+func BenchmarkSetIn(b *testing.B) {
 	loc, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		b.Fatal(err)
@@ -194,7 +205,7 @@ func BenchmarkMomentOf(b *testing.B) {
 	var sink Moment
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		sink = MomentIn(queries[i&255], loc)
+		sink.SetIn(queries[i&255], loc)
 	}
 	benchSink = sink.valid
 }

@@ -16,10 +16,6 @@
 // and UNTIL is inclusive; nothing falls after 9999-12-31. dateutil is the reference: the
 // differential tests compare with vectors it computed.
 //
-// Compile also builds the equivalent teambition/rrule-go rule (Rule.Set, Rule.String) for
-// display and export; queries never run its iterator, which walks from DTSTART, is not safe
-// for concurrent use and loops forever on empty rules.
-//
 // # Compiled form
 //
 // Everything a query needs is computed once:
@@ -60,35 +56,55 @@
 //
 // # Queries
 //
-// ContainsCivil(c) asks for the latest occurrence o ≤ c with o > c − Length. Day by day from
-// c's day back to (c − Length)'s day, it tests the day (bit test on the year type's mask, the
-// interval phase of the day's period or the day's class), and on the first candidate day takes
-// the latest time ≤ c from the clock. A window that crosses midnight or spans days is found
-// this way, looking back only as many days as the window is long; longer searches scan whole
-// years with 64-bit mask words. A rule with one time a day and windows of at most a day
-// (nearly every schedule rule) needs only today's or, before that time, yesterday's window:
-// two comparisons and a bit test. The cost depends neither on DTSTART's age nor on the
-// frequency, and nothing is allocated. A Moment holds an instant's calendar position, so a
-// schedule asking many rules about one instant splits it once (ContainsMoment).
+// Two questions are asked of a compiled rule, both about a Moment: an instant read on a
+// zone's clock, filled in place by Moment.SetIn (a civil time, held in UTC, is read with loc
+// UTC). Rule.Contains asks whether the Moment is inside a window, Rule.NextChange when that
+// answer next changes. A Moment holds the civil time and its calendar position, worked out
+// once, so a schedule asking many rules about one instant fills one Moment (a caller-owned
+// value: on the hot path filling one in place is cheaper than returning a copy). Occurrences
+// lists occurrence starts, for listings and tests.
 //
-// NextChangeCivil(c, limit): outside every window the change is the next occurrence (the
-// same search forwards). Inside, it is the end of the merged run: from the covering occurrence
-// p, jump to the run's end within the day (binary search in the break list), across whole runs
-// of candidate days when days chain, then take the latest occurrence ≤ p + Length; when that
-// is p itself the run ends at p + Length. Each step passes at least one whole run of
-// occurrences, so even an always-on Secondly rule is answered without visiting its seconds.
+// Contains asks for the latest occurrence o ≤ c with o > c − Length, c being the civil time.
+// Day by day from c's day back to (c − Length)'s day, it tests the day (bit test on the year
+// type's mask, the interval phase of the day's period or the day's class), and on the first
+// candidate day takes the latest time ≤ c from the clock. A window that crosses midnight or
+// spans days is found this way, looking back only as many days as the window is long; longer
+// searches scan whole years with 64-bit mask words. A rule with one time a day and windows of
+// at most a day (nearly every schedule rule) needs only today's or, before that time,
+// yesterday's window: two comparisons and a bit test. The cost depends neither on DTSTART's
+// age nor on the frequency, and nothing is allocated.
 //
-// Contains(t, loc) converts t once to loc's wall clock. NextChange(t, loc, limit) walks the
-// zone's segments (time.Time.ZoneBounds; where that reports an end at or before the instant,
-// as it does for leap years past the zone's table, the offset change is found by daily probes
-// and bisection): inside a segment the civil clock is the instant plus a fixed offset, so
-// NextChangeCivil answers there; at a transition it compares the answers just before and at
-// the transition. A change whose civil time falls in a spring-forward gap happens at the end
-// of the gap; in an autumn overlap both instants that read the same clock time answer the
-// same. Past the rule's last window nothing changes, which bounds the walk. An At holds an
-// instant's zone segment and calendar position for the searches of many rules
-// (NextChangeAt), and a search stops at its limit: a schedule passes the earliest change
-// found so far, so the rules after the first near change search only up to it.
+// On the civil clock the next change from c, up to a limit, is found thus: outside every
+// window it is the next occurrence (the same search forwards). Inside, it is the end of the
+// merged run: from the covering occurrence p, jump to the run's end within the day (binary
+// search in the break list), across whole runs of candidate days when days chain, then take
+// the latest occurrence ≤ p + Length; when that is p itself the run ends at p + Length. Each
+// step passes at least one whole run of occurrences, so even an always-on Secondly rule is
+// answered without visiting its seconds.
+//
+// NextChange walks the zone's segments (time.Time.ZoneBounds; where that reports an end at or
+// before the instant, as it does for leap years past the zone's table, the offset change is
+// found by daily probes and bisection): inside a segment the civil clock is the instant plus
+// a fixed offset, so the civil search answers there; at a transition it compares the answers
+// just before and at the transition. A change whose civil time falls in a spring-forward gap
+// happens at the end of the gap; in an autumn overlap both instants that read the same clock
+// time answer the same. Past the rule's last window nothing changes, which bounds the walk.
+// The Moment's zone segment is looked up by the first NextChange that needs it and kept in
+// the Moment for the searches of the other rules (so a Moment is scratch space for one
+// goroutine). A search stops at its limit: a schedule passes the earliest change found so
+// far, so the rules after the first near change search only up to it.
+//
+// # Export: rrule-go and RFC 5545 text
+//
+// Rule.Set builds, each time it is called, the equivalent teambition/rrule-go *rrule.Set
+// (DTSTART and RRULE, or DTSTART and one RDATE for Frequency None) on civil date-times held
+// in UTC, and Rule.String is its RFC 5545 text. This adapter is the export path: iCalendar
+// export and any display of a rule as RFC 5545 text build on it, and the property and fuzz
+// tests compare the arithmetic matcher with rrule-go's iterator through it. Queries never run that
+// iterator, which walks from DTSTART, is not safe for concurrent use, loops forever on empty
+// rules and stops about 290 years after DTSTART; a fresh Set per call shares no iterator
+// state. Nothing of it is kept in a compiled Rule: the Spec is kept packed and the options
+// are built when Set is called.
 //
 // A compiled Rule is immutable and safe for concurrent use without locks.
 package rrule

@@ -23,11 +23,14 @@ func ExampleCompile() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(rule)
+	fmt.Println(rule) // the RFC 5545 text, for export
+	// A civil time is held in UTC and read on UTC's clock.
 	friday := time.Date(2026, 12, 4, 16, 30, 0, 0, time.UTC)
-	fmt.Println(rule.ContainsCivil(friday))
-	next, _ := rule.NextChangeCivil(friday, friday.AddDate(0, 0, 7))
-	fmt.Println(next)
+	var at rrule.Moment
+	at.SetIn(friday, time.UTC)
+	fmt.Println(rule.Contains(&at))
+	next, _ := rule.NextChange(&at, friday.AddDate(0, 0, 7))
+	fmt.Println(next.UTC())
 	// Output:
 	// DTSTART:20200106T090000Z
 	// RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
@@ -52,11 +55,17 @@ func ExampleRule_NextChange() {
 		return
 	}
 	before := time.Date(2024, 3, 10, 6, 0, 0, 0, time.UTC) // 01:00 EST
-	opens, _ := rule.NextChange(before, newYork, before.Add(48*time.Hour))
+	// A Moment is filled in place; one serves every rule asked about an instant.
+	var at rrule.Moment
+	at.SetIn(before, newYork)
+	fmt.Println(rule.Contains(&at))
+	opens, _ := rule.NextChange(&at, before.Add(48*time.Hour))
 	fmt.Println(opens.In(newYork))
-	closes, _ := rule.NextChange(opens, newYork, opens.Add(48*time.Hour))
+	at.SetIn(opens, newYork)
+	closes, _ := rule.NextChange(&at, opens.Add(48*time.Hour))
 	fmt.Println(closes.In(newYork))
 	// Output:
+	// false
 	// 2024-03-10 09:00:00 -0400 EDT
 	// 2024-03-10 17:00:00 -0400 EDT
 }

@@ -101,17 +101,17 @@ func FuzzRule(f *testing.F) {
 
 		// Self-consistency of the query methods.
 		inside := r.m.contains(x)
-		if inside != r.ContainsCivil(civilTime(x)) {
-			t.Fatalf("contains and ContainsCivil disagree at %s", civilTime(x))
-		}
-		mo := MomentOf(civilTime(x))
-		if r.ContainsMoment(&mo) != inside {
-			t.Fatalf("contains and ContainsMoment disagree at %s\n%s", civilTime(x), r)
+		mo := civilMoment(civilTime(x))
+		if r.Contains(&mo) != inside {
+			t.Fatalf("contains and Contains (with its short cut) disagree at %s\n%s", civilTime(x), r)
 		}
 		limit := x + horizon/4 + 1
 		u, ok := r.m.nextChange(x, limit)
 		if mu, mok := r.m.nextChangeFrom(x, limit, &mo); mok != ok || mu != u {
 			t.Fatalf("next change from %s differs with a Moment\n%s", civilTime(x), r)
+		}
+		if mu, mok := nextChangeCivil(r, civilTime(x), civilTime(limit)); mok != ok || (ok && !mu.Equal(civilTime(u))) {
+			t.Fatalf("next change from %s differs through NextChange in UTC\n%s", civilTime(x), r)
 		}
 		if ok {
 			if u <= x || u > limit || r.m.contains(u) == inside || r.m.contains(u-1) != inside {
@@ -120,8 +120,8 @@ func FuzzRule(f *testing.F) {
 		}
 		loc, _ := time.LoadLocation("Australia/Lord_Howe")
 		instant := time.Unix(x-unixToCivil, 0)
-		if u, ok := r.NextChange(instant, loc, instant.Add(48*time.Hour)); ok {
-			if !u.After(instant) || r.Contains(u, loc) == r.Contains(instant, loc) || r.Contains(u.Add(-time.Second), loc) != r.Contains(instant, loc) {
+		if u, ok := nextChangeIn(r, instant, loc, instant.Add(48*time.Hour)); ok {
+			if !u.After(instant) || containsIn(r, u, loc) == containsIn(r, instant, loc) || containsIn(r, u.Add(-time.Second), loc) != containsIn(r, instant, loc) {
 				t.Fatalf("zone next change from %s is %s: not the first flip\n%s", instant, u, r)
 			}
 		}

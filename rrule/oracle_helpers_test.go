@@ -301,3 +301,32 @@ func problemCodes(err error) []string {
 	}
 	return codes
 }
+
+// civilInstant is civil time c's wall-clock reading held in UTC: read on UTC's clock, its
+// Moment is the civil time itself.
+func civilInstant(c time.Time) time.Time {
+	return time.Date(c.Year(), c.Month(), c.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.UTC)
+}
+
+// containsCivil asks Contains about civil time c.
+func containsCivil(r *rrule.Rule, c time.Time) bool { return containsIn(r, civilInstant(c), time.UTC) }
+
+// nextChangeCivil asks NextChange from civil time c up to civil limit; the answer is civil.
+func nextChangeCivil(r *rrule.Rule, c, limit time.Time) (time.Time, bool) {
+	u, ok := nextChangeIn(r, civilInstant(c), time.UTC, civilInstant(limit))
+	return u.UTC(), ok
+}
+
+// containsIn asks Contains about instant t on loc's clock.
+func containsIn(r *rrule.Rule, t time.Time, loc *time.Location) bool {
+	var mo rrule.Moment
+	mo.SetIn(t, loc)
+	return r.Contains(&mo)
+}
+
+// nextChangeIn asks NextChange from instant t on loc's clock.
+func nextChangeIn(r *rrule.Rule, t time.Time, loc *time.Location, limit time.Time) (time.Time, bool) {
+	var mo rrule.Moment
+	mo.SetIn(t, loc)
+	return r.NextChange(&mo, limit)
+}

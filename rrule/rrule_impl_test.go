@@ -127,8 +127,8 @@ func TestCompileExtremesAreBounded(t *testing.T) {
 			continue
 		}
 		x := civil(t, "2030-06-01T00:00:00")
-		r.ContainsCivil(x)
-		r.NextChangeCivil(x, x.Add(400*24*time.Hour))
+		containsCivil(r, x)
+		nextChangeCivil(r, x, x.Add(400*24*time.Hour))
 		r.Occurrences(x, x.AddDate(10, 0, 0), 10)
 	}
 }
@@ -187,46 +187,46 @@ func TestScenarios(t *testing.T) {
 			r, err := Compile(tc.spec)
 			require.NoError(t, err)
 			for _, s := range tc.inside {
-				assert.True(t, r.ContainsCivil(civil(t, s)), "inside at %s", s)
+				assert.True(t, containsCivil(r, civil(t, s)), "inside at %s", s)
 			}
 			for _, s := range tc.outside {
-				assert.False(t, r.ContainsCivil(civil(t, s)), "outside at %s", s)
+				assert.False(t, containsCivil(r, civil(t, s)), "outside at %s", s)
 			}
 		})
 	}
 }
 
-func TestNextChangeCivilRuns(t *testing.T) {
+func TestNextChangeEndsMergedRuns(t *testing.T) {
 	allDay, err := Compile(Spec{Frequency: Weekly, Start: civil(t, "1990-01-01T00:00:00"), Length: 24 * time.Hour, ByDay: weekdays()})
 	require.NoError(t, err)
-	u, ok := allDay.NextChangeCivil(civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
+	u, ok := nextChangeCivil(allDay, civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "2026-12-05T00:00:00"), u, "Mon-Fri all-day windows merge into one run")
-	u, ok = allDay.NextChangeCivil(u, civil(t, "2027-12-01T00:00:00"))
+	u, ok = nextChangeCivil(allDay, u, civil(t, "2027-12-01T00:00:00"))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "2026-12-07T00:00:00"), u)
 
 	always, err := Compile(Spec{Frequency: Secondly, Start: civil(t, "1990-01-01T00:00:00"), Length: time.Second})
 	require.NoError(t, err)
-	_, ok = always.NextChangeCivil(civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
+	_, ok = nextChangeCivil(always, civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
 	assert.False(t, ok, "a rule covering every second never changes")
-	assert.True(t, always.ContainsCivil(civil(t, "2026-12-01T10:00:00")))
+	assert.True(t, containsCivil(always, civil(t, "2026-12-01T10:00:00")))
 
 	ended, err := Compile(Spec{Frequency: Secondly, Start: civil(t, "1990-01-01T00:00:00"), Length: time.Second, Until: civil(t, "2026-12-24T18:00:00")})
 	require.NoError(t, err)
-	u, ok = ended.NextChangeCivil(civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
+	u, ok = nextChangeCivil(ended, civil(t, "2026-12-01T10:00:00"), civil(t, "2027-12-01T00:00:00"))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "2026-12-24T18:00:01"), u, "until bounds the last window")
 
 	gap, err := Compile(Spec{Frequency: Minutely, Start: civil(t, "1990-01-01T00:00:00"), Length: time.Minute, ByHour: []int{9, 10, 11, 13, 14}})
 	require.NoError(t, err)
-	u, ok = gap.NextChangeCivil(civil(t, "2026-12-01T09:30:00"), civil(t, "2027-12-01T00:00:00"))
+	u, ok = nextChangeCivil(gap, civil(t, "2026-12-01T09:30:00"), civil(t, "2027-12-01T00:00:00"))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "2026-12-01T12:00:00"), u)
-	u, ok = gap.NextChangeCivil(u, civil(t, "2027-12-01T00:00:00"))
+	u, ok = nextChangeCivil(gap, u, civil(t, "2027-12-01T00:00:00"))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "2026-12-01T13:00:00"), u)
-	_, ok = gap.NextChangeCivil(u, civil(t, "2026-12-01T14:59:59"))
+	_, ok = nextChangeCivil(gap, u, civil(t, "2026-12-01T14:59:59"))
 	assert.False(t, ok, "the limit is inclusive and the change at 15:00 lies past it")
 }
 
@@ -263,10 +263,10 @@ func TestQueriesDoNotAllocate(t *testing.T) {
 		c := civil(t, "2026-12-01T10:00:00")
 		instant := time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
 		allocs := testing.AllocsPerRun(50, func() {
-			r.ContainsCivil(c)
-			r.NextChangeCivil(c, c.Add(400*24*time.Hour))
-			r.Contains(instant, ny)
-			r.NextChange(instant, ny, instant.Add(400*24*time.Hour))
+			containsCivil(r, c)
+			nextChangeCivil(r, c, c.Add(400*24*time.Hour))
+			containsIn(r, instant, ny)
+			nextChangeIn(r, instant, ny, instant.Add(400*24*time.Hour))
 			ToCivil(instant, ny)
 			FromCivil(c, ny)
 		})
@@ -282,7 +282,7 @@ func TestConcurrentQueries(t *testing.T) {
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	want := make([]bool, 500)
 	for i := range want {
-		want[i] = r.Contains(base.Add(time.Duration(i)*time.Hour*7), ny)
+		want[i] = containsIn(r, base.Add(time.Duration(i)*time.Hour*7), ny)
 	}
 	var wg sync.WaitGroup
 	for g := range 8 {
@@ -291,10 +291,10 @@ func TestConcurrentQueries(t *testing.T) {
 			defer wg.Done()
 			for i := range want {
 				u := base.Add(time.Duration(i) * time.Hour * 7)
-				if r.Contains(u, ny) != want[i] {
+				if containsIn(r, u, ny) != want[i] {
 					t.Errorf("goroutine %d: Contains(%s) changed", g, u)
 				}
-				r.NextChange(u, ny, u.Add(60*24*time.Hour))
+				nextChangeIn(r, u, ny, u.Add(60*24*time.Hour))
 				_ = r.Set().String()
 			}
 		}()
@@ -310,23 +310,23 @@ func TestNextChangeFarAway(t *testing.T) {
 	r, err := Compile(Spec{Frequency: Weekly, Start: civil(t, "1990-01-01T09:00:00"), Length: 8 * time.Hour, ByDay: weekdays(), Until: civil(t, "2030-01-01T00:00:00")})
 	require.NoError(t, err)
 	farPast, farFuture := time.Unix(-1<<62, 0), time.Unix(1<<62, 0)
-	u, ok := r.NextChange(farPast, ny, farFuture)
+	u, ok := nextChangeIn(r, farPast, ny, farFuture)
 	require.True(t, ok)
 	assert.Equal(t, time.Date(1990, 1, 1, 14, 0, 0, 0, time.UTC), u.UTC())
-	_, ok = r.NextChange(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
+	_, ok = nextChangeIn(r, time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
 	assert.False(t, ok, "nothing changes after the last window")
-	assert.False(t, r.Contains(farFuture, ny))
-	assert.False(t, r.Contains(farPast, ny))
-	u, ok = r.NextChange(time.Date(2029, 12, 31, 16, 0, 0, 0, time.UTC), ny, farFuture)
+	assert.False(t, containsIn(r, farFuture, ny))
+	assert.False(t, containsIn(r, farPast, ny))
+	u, ok = nextChangeIn(r, time.Date(2029, 12, 31, 16, 0, 0, 0, time.UTC), ny, farFuture)
 	require.True(t, ok)
 	assert.Equal(t, time.Date(2029, 12, 31, 22, 0, 0, 0, time.UTC), u.UTC(), "the last window closes")
 
 	always, err := Compile(Spec{Frequency: Secondly, Start: civil(t, "0001-01-01T00:00:00"), Length: time.Second})
 	require.NoError(t, err)
-	u, ok = always.NextChange(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
+	u, ok = nextChangeIn(always, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ny, farFuture)
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "9999-12-31T23:59:59").Add(time.Second), ToCivil(u, ny), "an always-on rule ends with year 9999")
-	u, ok = always.NextChangeCivil(civil(t, "2026-01-01T00:00:00"), time.Unix(1<<62, 0))
+	u, ok = nextChangeCivil(always, civil(t, "2026-01-01T00:00:00"), time.Unix(1<<62, 0))
 	require.True(t, ok)
 	assert.Equal(t, civil(t, "9999-12-31T23:59:59").Add(time.Second), u)
 }
@@ -343,11 +343,11 @@ func TestZoneBoundsPastTheTable(t *testing.T) {
 		time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC),
 		time.Date(2040, 12, 31, 0, 0, 1, 0, time.UTC),
 	} {
-		u, ok := r.NextChange(from, ny, from.Add(72*time.Hour))
+		u, ok := nextChangeIn(r, from, ny, from.Add(72*time.Hour))
 		require.True(t, ok)
 		assert.Equal(t, time.Date(2040, 12, 31, 14, 0, 0, 0, time.UTC), u.UTC(), "from %s", from)
 	}
-	u, ok := r.NextChange(time.Date(2041, 3, 9, 23, 0, 0, 0, time.UTC), ny, time.Date(2041, 3, 12, 0, 0, 0, 0, time.UTC))
+	u, ok := nextChangeIn(r, time.Date(2041, 3, 9, 23, 0, 0, 0, time.UTC), ny, time.Date(2041, 3, 12, 0, 0, 0, 0, time.UTC))
 	require.True(t, ok)
 	assert.Equal(t, time.Date(2041, 3, 10, 13, 0, 0, 0, time.UTC), u.UTC(), "09:00 EDT on the spring-forward day")
 	assert.Equal(t, time.Date(2040, 12, 31, 14, 0, 0, 0, time.UTC).Unix(), FromCivil(civil(t, "2040-12-31T09:00:00"), ny).Unix())

@@ -107,14 +107,8 @@ func blameEmpty(n normSpec) string {
 	return first
 }
 
-// ContainsCivil reports whether civil time c lies in some window [o, o+Length) of an
-// occurrence o. Only c's wall-clock reading counts (its location is not used otherwise);
-// fractions of a second do not change the answer. Times outside years 1..9999 are in no
-// window unless one reaches there from 9999-12-31.
-func (r *Rule) ContainsCivil(c time.Time) bool {
-	return r.m.contains(civilSeconds(c))
-}
-
+// contains reports whether civil second x lies in a window: the general search, without a
+// Moment's calendar position or the one-time short cut (tests compare Contains with it).
 func (m *matcher) contains(x int64) bool {
 	if x < m.start || x-m.length >= m.last {
 		return false
@@ -123,39 +117,34 @@ func (m *matcher) contains(x int64) bool {
 	return ok
 }
 
-// Moment is a civil time split once into the calendar facts every rule
-// needs (day number, year, day of the year, year type), so that a schedule
-// asking many rules about one instant computes them once.
+// Moment is an instant read on a zone's clock, with what every rule asks about it worked
+// out once: the civil time and its calendar position (day, year, day of the year, year
+// type), and for NextChange the zone's offset and how long it lasts. A schedule asking many
+// rules about one instant fills one Moment (SetIn) and passes it to each; the caller owns it,
+// and filling it in place is cheaper than returning a new one.
+//
+// The zero Moment is 0001-01-01T00:00:00 UTC. A Moment is scratch space for one goroutine:
+// NextChange records the zone segment in it the first time it needs it.
 type Moment struct {
-	x       int64 // civil seconds
+	x       int64 // civil seconds: the wall clock in loc
 	year    int64
 	yearDay int
 	typ     int
-	valid   bool // x lies in years 1..9999
+	valid   bool // x lies in years 1..9999 and year, yearDay, typ are set
+	loc     *time.Location
+	offset  int64 // seconds east of UTC at the instant
+	end     int64 // the first Unix second at which offset may change; 0: not looked up yet
 }
 
-// MomentOf returns the Moment of civil time c (held in UTC).
-func MomentOf(c time.Time) Moment {
-	var mo Moment
-	mo.setSeconds(civilSeconds(c))
-	return mo
-}
-
-// MomentIn returns the Moment of instant t read on loc's clock (nil: UTC): the Moment of
-// ToCivil(t, loc), without building the civil time.
-func MomentIn(t time.Time, loc *time.Location) Moment {
-	var mo Moment
-	mo.SetIn(t, loc)
-	return mo
-}
-
-// SetIn makes mo the Moment of instant t read on loc's clock (nil: UTC). It is MomentIn
-// for a Moment the caller keeps, and cheaper: it writes mo in place.
+// SetIn makes mo the Moment of instant t read on loc's clock (nil: UTC). Fractions of a
+// second are dropped. A civil time held in UTC (as ToCivil gives it, or a Spec's Start) is
+// read with loc nil or time.UTC: its wall clock is then the civil time itself.
 func (mo *Moment) SetIn(t time.Time, loc *time.Location) {
 	if loc == nil {
 		loc = time.UTC
 	}
 	_, offset := t.In(loc).Zone()
+	mo.loc, mo.offset, mo.end = loc, int64(offset), 0
 	mo.setSeconds(t.Unix() + int64(offset) + unixToCivil)
 }
 
@@ -167,8 +156,13 @@ func (mo *Moment) setSeconds(x int64) {
 	}
 }
 
-// ContainsMoment is ContainsCivil for a Moment.
-func (r *Rule) ContainsMoment(mo *Moment) bool {
+// Contains reports whether the Moment's wall-clock reading lies in some window
+// [o, o+Length) of an occurrence o: the instant is converted once to civil time (SPEC §4).
+// In the autumn overlap both instants with the same clock
+// reading answer the same; in the spring gap a window 02:30–03:30 covers the instants whose
+// clock reads 03:00–03:30, and a window inside the gap covers none. Civil times outside
+// years 1..9999 are in no window unless one reaches there from 9999-12-31. It only reads mo.
+func (r *Rule) Contains(mo *Moment) bool {
 	m := &r.m
 	x := mo.x
 	if x < m.start || x-m.length >= m.last {
@@ -199,19 +193,9 @@ func (r *Rule) ContainsMoment(mo *Moment) bool {
 	return ok
 }
 
-// NextChangeCivil returns the earliest civil time u > c at which ContainsCivil(u) !=
-// ContainsCivil(c), searching no further than limit (civil); ok is false when there is none
-// in (c, limit]. The answer is a whole second in UTC. Windows that touch or overlap merge: the
+// nextChange returns the earliest civil second u in (x, limit] at which contains(u) !=
+// contains(x); ok is false when there is none. Windows that touch or overlap merge: the
 // change is where the merged run ends.
-func (r *Rule) NextChangeCivil(c, limit time.Time) (u time.Time, ok bool) {
-	s, ok := r.m.nextChange(civilSeconds(c), civilSeconds(limit))
-	if !ok {
-		return time.Time{}, false
-	}
-	return civilTime(s), true
-}
-
-// nextChange is NextChangeCivil on civil seconds.
 func (m *matcher) nextChange(x, limit int64) (int64, bool) {
 	return m.nextChangeFrom(x, limit, nil)
 }
@@ -231,71 +215,41 @@ func (m *matcher) nextChangeFrom(x, limit int64, mo *Moment) (int64, bool) {
 	return m.nextFrom(x+1, limit, mo)
 }
 
-// Contains reports whether instant t, read on loc's wall clock, is inside a window (SPEC §4:
-// t is converted once to civil time). In the autumn overlap both instants with the same clock
-// reading answer the same; in the spring gap a window 02:30–03:30 covers the instants whose
-// clock reads 03:00–03:30, and a window inside the gap covers none. A nil loc means UTC.
-func (r *Rule) Contains(t time.Time, loc *time.Location) bool {
+// NextChange returns the earliest instant u after the Moment's (a whole second) at which
+// Contains changes its answer, no later than limit; ok is false when there is none. It walks
+// the zone's segments (time.Time.ZoneBounds): inside one segment the civil clock is the
+// instant plus a fixed offset, so the civil search answers there; at a transition the
+// answers just before and at the transition are compared. A change whose civil time falls
+// inside a spring-forward gap therefore happens at the end of the gap. For a Moment read in
+// UTC (a civil time) the answer is the civil time of the change. A schedule passes the
+// earliest change found so far as limit, so the rules after a near change search only up to
+// it.
+func (r *Rule) NextChange(mo *Moment, limit time.Time) (u time.Time, ok bool) {
+	m := &r.m
+	loc := mo.loc
 	if loc == nil {
 		loc = time.UTC
 	}
-	_, offset := t.In(loc).Zone()
-	return r.m.contains(t.Unix() + int64(offset) + unixToCivil)
-}
-
-// NextChange returns the earliest instant u > t (a whole second) with Contains(u, loc) !=
-// Contains(t, loc), no later than limit; ok is false when there is none. It walks the zone's
-// segments (time.Time.ZoneBounds): inside one segment the civil clock is the instant plus a
-// fixed offset, so NextChangeCivil answers there; at a transition the answers just before and
-// at the transition are compared. A change whose civil time falls inside a spring-forward
-// gap therefore happens at the end of the gap. A nil loc means UTC.
-func (r *Rule) NextChange(t time.Time, loc *time.Location, limit time.Time) (u time.Time, ok bool) {
-	a := AtInstant(t, loc)
-	return r.NextChangeAt(&a, limit)
-}
-
-// At is an instant read on a zone's clock with what every rule asks about it worked out
-// once: the zone's offset and how long it lasts, and the civil calendar position. A
-// schedule asking many rules about one instant makes one At and passes it to each.
-type At struct {
-	loc    *time.Location
-	unix   int64
-	offset int64 // seconds east of UTC, in force from unix until end
-	end    int64 // the first Unix second at which the offset may change (noZoneEnd: never)
-	mo     Moment
-}
-
-// AtInstant returns the At of instant t on loc's clock (nil: UTC). Fractions of a second
-// are dropped.
-func AtInstant(t time.Time, loc *time.Location) At {
-	if loc == nil {
-		loc = time.UTC
-	}
-	a := At{loc: loc, unix: t.Unix()}
-	a.offset, a.end = zoneSegment(a.unix, loc)
-	a.mo.setSeconds(a.unix + a.offset + unixToCivil)
-	return a
-}
-
-// NextChangeAt is NextChange for an At.
-func (r *Rule) NextChangeAt(a *At, limit time.Time) (u time.Time, ok bool) {
-	now := a.unix
+	now := mo.x - mo.offset - unixToCivil
 	last := limit.Unix()
 	// After the last window ends no clock reading is inside, and no transition moves a clock
 	// back by days: past that instant nothing changes, so the segment walk stops there.
-	if quiet := r.m.last + r.m.length + 3*secondsPerDay - unixToCivil; last > quiet {
+	if quiet := m.last + m.length + 3*secondsPerDay - unixToCivil; last > quiet {
 		last = quiet
 	}
 	if last <= now {
 		return time.Time{}, false
 	}
-	offset, end := a.offset, a.end
-	mo := &a.mo
-	for now < last {
+	if mo.end == 0 {
+		mo.offset, mo.end = zoneSegment(now, loc)
+	}
+	offset, end := mo.offset, mo.end
+	from := mo
+	for {
 		segmentLast := min(last, end-1)
 		off := offset + unixToCivil
 		if segmentLast > now {
-			if c, found := r.m.nextChangeFrom(now+off, segmentLast+off, mo); found {
+			if c, found := m.nextChangeFrom(now+off, segmentLast+off, from); found {
 				return time.Unix(c-off, 0), true
 			}
 		}
@@ -303,19 +257,17 @@ func (r *Rule) NextChangeAt(a *At, limit time.Time) (u time.Time, ok bool) {
 			return time.Time{}, false
 		}
 		// Nothing changed up to the transition: the answer just before it is the one at
-		// a.unix; compare it with the answer at the transition.
-		inside := r.ContainsMoment(&a.mo)
-		now, mo = end, nil
-		if r.Contains(time.Unix(end, 0), a.loc) != inside {
-			return time.Unix(end, 0), true
+		// the Moment; compare it with the answer at the transition.
+		now, from = end, nil
+		offset, end = zoneSegment(now, loc)
+		if m.contains(now+offset+unixToCivil) != r.Contains(mo) {
+			return time.Unix(now, 0), true
 		}
-		offset, end = zoneSegment(now, a.loc)
 	}
-	return time.Time{}, false
 }
 
 // Occurrences returns the occurrence starts in [from, to) (civil), at most max of them, in
-// order. It is meant for timelines and tests; its cost is bounded by max.
+// order. It is meant for listings and tests; its cost is bounded by max.
 func (r *Rule) Occurrences(from, to time.Time, max int) []time.Time {
 	if max <= 0 {
 		return nil

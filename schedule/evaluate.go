@@ -84,7 +84,7 @@ func (c *Compiled) EvaluateTo(res *Result, t time.Time, in Input) {
 				moment.SetIn(t, c.zone)
 				momentDone = true
 			}
-			matched = r.window.ContainsMoment(&moment)
+			matched = r.window.Contains(&moment)
 		case kindAlways:
 			matched = true
 		case kindParentState:
@@ -197,7 +197,7 @@ func (c *Compiled) NextCandidateFor(t, limit time.Time, upTo int, in *Input) (ti
 	}
 	best, found := limit, false
 	upTo = min(upTo, len(c.rules))
-	var at rrule.At // t on the zone's clock, worked out once for every Time rule
+	var at rrule.Moment // t on the zone's clock, worked out once for every Time rule
 	atDone := false
 	// Every rule is looked at, in any order, for the earliest candidate; each
 	// search stops at the best found so far. The rules next to the deciding
@@ -216,9 +216,10 @@ func (c *Compiled) NextCandidateFor(t, limit time.Time, upTo int, in *Input) (ti
 		}
 		if r.window != nil {
 			if !atDone {
-				at, atDone = rrule.AtInstant(t, c.zone), true
+				at.SetIn(t, c.zone)
+				atDone = true
 			}
-			u, ok := r.window.NextChangeAt(&at, best)
+			u, ok := r.window.NextChange(&at, best)
 			if ok && !u.After(best) && (!turns || u.Before(turn)) && c.conditionStaysFalse(r, t, in) {
 				ok = false // the rule cannot match before turn (or ever, when nothing turns)
 			}
