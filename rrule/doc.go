@@ -62,7 +62,8 @@
 // answer next changes. A Moment holds the civil time and its calendar position, worked out
 // once, so a schedule asking many rules about one instant fills one Moment (a caller-owned
 // value: on the hot path filling one in place is cheaper than returning a copy). Occurrences
-// lists occurrence starts, for listings and tests.
+// lists occurrence starts, for listings and tests, and Span gives the first and last one,
+// for validators.
 //
 // Contains asks for the latest occurrence o ≤ c with o > c − Length, c being the civil time.
 // Day by day from c's day back to (c − Length)'s day, it tests the day (bit test on the year
