@@ -14,8 +14,9 @@ import (
 	"github.com/voicesched/voicesched/rrule"
 )
 
-// Differential tests against python-dateutil 2.8 (SPEC §5: "The reference for every case is
-// python-dateutil 2.8 on naive datetimes, with the window test"). The expected answers were
+// Differential tests against python-dateutil 2.8 (docs/semantics.md#recurrence; the contract
+// says "The reference for every case is python-dateutil 2.8 on naive datetimes, with the
+// window test"). The expected answers were
 // computed by testdata/rrule/gen_vectors.py from the occurrences dateutil yields; see
 // testdata/rrule/README.md. Every rule and every case in the file is checked; none is skipped.
 

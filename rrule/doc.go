@@ -5,7 +5,7 @@
 //
 // A Spec is an RFC 5545 RRULE (WKST=MO) with python-dateutil 2.8's defaults and quirks, on
 // civil date-times: the wall clock of the schedule's zone, held in time.Time values in UTC
-// (SPEC §4, §5). Each occurrence o opens the window [o, o+Length). A period (year, month,
+// (docs/semantics.md#civil-time, #recurrence). Each occurrence o opens the window [o, o+Length). A period (year, month,
 // Monday-based week, day, hour, minute or second) belongs to the rule when its distance from
 // DTSTART's period is a multiple of Interval. Inside a period the candidate days pass every
 // day filter at once — byMonth, byWeekNo (dateutil's week numbering), byYearDay, byMonthDay
@@ -105,7 +105,7 @@
 // iterator, which walks from DTSTART, is not safe for concurrent use, loops forever on empty
 // rules and stops about 290 years after DTSTART; a fresh Set per call shares no iterator
 // state. Nothing of it is kept in a compiled Rule: the Spec is kept packed and the options
-// are built when Set is called.
+// are built when Set is called (docs/semantics.md#rrule-export).
 //
 // A compiled Rule is immutable and safe for concurrent use without locks.
 package rrule

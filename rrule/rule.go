@@ -156,12 +156,13 @@ func (mo *Moment) setSeconds(x int64) {
 	}
 }
 
-// Contains reports whether the Moment's wall-clock reading lies in some window
-// [o, o+Length) of an occurrence o: the instant is converted once to civil time (SPEC §4).
-// In the autumn overlap both instants with the same clock
+// Contains reports whether the Moment's wall-clock reading lies in some window [o, o+Length)
+// of an occurrence o: the instant is converted once to civil time
+// (docs/semantics.md#civil-time). In the autumn overlap both instants with the same clock
 // reading answer the same; in the spring gap a window 02:30–03:30 covers the instants whose
-// clock reads 03:00–03:30, and a window inside the gap covers none. Civil times outside
-// years 1..9999 are in no window unless one reaches there from 9999-12-31. It only reads mo.
+// clock reads 03:00–03:30, and a window inside the gap covers none (docs/semantics.md#dst).
+// Civil times outside years 1..9999 are in no window unless one reaches there from
+// 9999-12-31. It only reads mo.
 func (r *Rule) Contains(mo *Moment) bool {
 	m := &r.m
 	x := mo.x

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Limits enforced by Compile (SPEC §8).
+// Limits enforced by Compile (docs/semantics.md#write-limits).
 const (
 	// MaxInterval is the largest accepted Interval.
 	MaxInterval = 1000
