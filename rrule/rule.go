@@ -316,6 +316,9 @@ func (r *Rule) Set() *rrulego.Set {
 	return set
 }
 
+// Length returns the length of each window on the civil clock (Spec.Length).
+func (r *Rule) Length() time.Duration { return time.Duration(r.m.length) * time.Second }
+
 // String returns the rule's RFC 5545 text as rrule-go writes it (DTSTART, then RRULE or
 // RDATE), on civil time.
 func (r *Rule) String() string { return r.Set().String() }

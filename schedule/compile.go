@@ -464,6 +464,22 @@ func (c *Compiled) Rules() []*RuleInfo {
 	return out
 }
 
+// Window returns the compiled recurrence of the rule at position index of
+// the schedule's rules list, or nil when that rule is not a Time rule or did
+// not compile. Exporters read its rrule-go form (rrule.Rule.Set, String);
+// the rule is immutable and shared.
+func (c *Compiled) Window(index int) *rrule.Rule {
+	for i := range c.rules {
+		if c.rules[i].info.Index == index {
+			if c.rules[i].kind != kindTime {
+				return nil
+			}
+			return c.rules[i].window
+		}
+	}
+	return nil
+}
+
 // ForceClosed reports whether the schedule is forced closed.
 func (c *Compiled) ForceClosed() bool { return c.forceClosed }
 
