@@ -62,26 +62,35 @@ func nextOffsetChange(loc *time.Location, t, limit time.Time) (time.Time, bool) 
 		bn, bo := b.In(loc).Zone()
 		return an == bn && ao == bo && a.In(loc).IsDST() == b.In(loc).IsDST()
 	}
-	if _, end := t.In(loc).ZoneBounds(); !end.IsZero() && end.After(t) {
+	start := t
+	for {
+		_, end := t.In(loc).ZoneBounds()
+		if end.IsZero() {
+			return time.Time{}, false // the zone never changes again
+		}
+		if !end.After(t) {
+			break // past the zone's table ZoneBounds may say so; probe instead
+		}
 		if !end.Before(limit) {
 			return time.Time{}, false
 		}
-		if !same(end, t) {
+		if !same(end, start) {
 			return end, true
 		}
+		t = end // a transition that changes nothing
 	}
 	for lo := t; lo.Before(limit); {
 		hi := lo.Add(24 * time.Hour)
 		if hi.After(limit) {
 			hi = limit
 		}
-		if !same(lo, hi) {
+		if !same(start, hi) {
 			for hi.Sub(lo) > time.Second {
 				mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
 				if mid.Equal(lo) {
 					mid = lo.Add(time.Second)
 				}
-				if same(lo, mid) {
+				if same(start, mid) {
 					lo = mid
 				} else {
 					hi = mid

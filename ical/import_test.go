@@ -1,0 +1,164 @@
+package ical
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/tz"
+)
+
+func feedOf(lines ...string) []byte {
+	return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + strings.Join(lines, "\r\n") + "\r\nEND:VCALENDAR\r\n")
+}
+
+func mustZone(t *testing.T, id string) *time.Location {
+	t.Helper()
+	loc, err := tz.Load(id)
+	require.NoError(t, err)
+	return loc
+}
+
+var importStart = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func TestChristmasEveryYearStaysOneRecurringAllDayRule(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:xmas", "DTSTART;VALUE=DATE:20101225", "DTEND;VALUE=DATE:20101226",
+		"RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25", "SUMMARY:Christmas Day", "END:VEVENT"),
+		Zone(mustZone(t, "America/Chicago")), Start(importStart), FeedName("us"))
+	require.NoError(t, err)
+	require.Empty(t, result.Warnings)
+	require.Len(t, result.Rules, 1)
+	r := result.Rules[0]
+	assert.Equal(t, schedule.SchedulingRule{Name: "Christmas Day", State: "Holiday", Source: "us#xmas",
+		SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyYearly, IsAllDay: true,
+		StartDate: "2010-12-25", ByMonth: []int{12}, ByMonthDay: []int{25}}, r)
+}
+
+func TestThanksgivingOnTheFourthThursdayKeepsItsOrdinal(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:tg", "DTSTART;VALUE=DATE:20101125",
+		"RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH", "SUMMARY:Thanksgiving", "END:VEVENT"),
+		Start(importStart))
+	require.NoError(t, err)
+	require.Len(t, result.Rules, 1)
+	assert.Equal(t, []schedule.ScheduleDay{{Offset: 4, DayOfWeek: schedule.DayOfWeek(time.Thursday)}}, result.Rules[0].ByDay)
+	assert.Equal(t, "UTC", result.ZoneID, "no zone anywhere: UTC")
+}
+
+func TestGoogleWeeklyWithAnExdateIsDatedUpToTheExceptionThenRecursAgain(t *testing.T) {
+	ny := mustZone(t, "America/New_York")
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:training", "DTSTART;TZID=America/New_York:20260106T070000",
+		"DTEND;TZID=America/New_York:20260106T083000", "RRULE:FREQ=WEEKLY;WKST=SU;BYDAY=TU,TH",
+		"EXDATE;TZID=America/New_York:20260115T070000", "SUMMARY:Staff training", "END:VEVENT"),
+		Zone(ny), Start(importStart))
+	require.NoError(t, err)
+	require.Empty(t, result.Warnings)
+	// Jan 6, 8, 13 dated; Jan 15 removed; the recurrence carries on from Jan 20.
+	require.Len(t, result.Rules, 4)
+	for _, r := range result.Rules[:3] {
+		assert.Equal(t, schedule.FrequencyNone, r.Frequency)
+		assert.Equal(t, "07:00", r.StartTime)
+		assert.Equal(t, "08:30", r.EndTime)
+	}
+	cont := result.Rules[3]
+	assert.Equal(t, schedule.FrequencyWeekly, cont.Frequency)
+	assert.Equal(t, "2026-01-20", cont.StartDate)
+	assert.Equal(t, "07:00", cont.StartTime)
+}
+
+func TestOutlookCustomVTimezoneIsMatchedToTheSchedulesZone(t *testing.T) {
+	berlin := mustZone(t, "Europe/Berlin")
+	result, err := Import(feedOf(
+		"BEGIN:VTIMEZONE", "TZID:Customized Time Zone",
+		"BEGIN:STANDARD", "DTSTART:16010101T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+		"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+		"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT", "END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:standup", `DTSTART;TZID="Customized Time Zone":20260105T090000`,
+		`DTEND;TZID="Customized Time Zone":20260105T091500`, "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+		"SUMMARY:Stand-up", "END:VEVENT"),
+		Zone(berlin), Start(importStart))
+	require.NoError(t, err)
+	require.Empty(t, result.Warnings)
+	require.Len(t, result.Rules, 1, "the same clock as the schedule: one recurring rule")
+	assert.Equal(t, "09:00", result.Rules[0].StartTime)
+	assert.Equal(t, "09:15", result.Rules[0].EndTime)
+}
+
+func TestWindowsZoneIDWithoutVTimezoneIsUnderstood(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:w", "DTSTART;TZID=W. Europe Standard Time:20260302T090000",
+		"DTEND;TZID=W. Europe Standard Time:20260302T100000", "SUMMARY:Meeting", "END:VEVENT"),
+		Start(importStart))
+	require.NoError(t, err)
+	require.Empty(t, result.Warnings)
+	assert.Equal(t, "Europe/Berlin", result.ZoneID, "the first event's zone becomes the schedule's")
+	require.Len(t, result.Rules, 1)
+	assert.Equal(t, "2026-03-02", result.Rules[0].StartDate)
+	assert.Equal(t, "09:00", result.Rules[0].StartTime)
+}
+
+func TestUnknownTZIDIsReadOnTheSchedulesClockWithAWarning(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:odd", "DTSTART;TZID=Mars/Olympus_Mons:20260302T090000",
+		"DTEND;TZID=Mars/Olympus_Mons:20260302T100000", "SUMMARY:Odd", "END:VEVENT"),
+		Zone(time.UTC), Start(importStart))
+	require.NoError(t, err)
+	require.Len(t, result.Warnings, 1)
+	assert.Equal(t, "odd", result.Warnings[0].UID)
+	assert.Equal(t, "Odd", result.Warnings[0].Summary)
+	assert.Contains(t, result.Warnings[0].Message, "Mars/Olympus_Mons")
+	require.Len(t, result.Rules, 1)
+}
+
+func TestAMultiDayClosureBecomesAtMostThreeRules(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:xmas-break", "DTSTART;TZID=Europe/Berlin:20261224T140000",
+		"DTEND;TZID=Europe/Berlin:20261227T080000", "SUMMARY:Christmas break", "END:VEVENT"),
+		Zone(mustZone(t, "Europe/Berlin")), Start(importStart), State("Closed"))
+	require.NoError(t, err)
+	require.Empty(t, result.Warnings)
+	require.Len(t, result.Rules, 3)
+	for _, r := range result.Rules {
+		assert.Equal(t, "Closed", r.State)
+		assert.Equal(t, "ical#xmas-break", r.Source)
+		assert.Equal(t, "Christmas break", r.Name)
+	}
+}
+
+func TestAnEventThatTakesNoTimeIsReportedNotDropped(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:reminder", "DTSTART:20260302T090000Z", "SUMMARY:Reminder", "END:VEVENT"),
+		Start(importStart))
+	require.NoError(t, err)
+	assert.Empty(t, result.Rules)
+	require.Len(t, result.Warnings, 1)
+	assert.Contains(t, result.Warnings[0].String(), "UID reminder")
+}
+
+func TestAFeedThatIsNotICalendarIsAnError(t *testing.T) {
+	_, err := Import([]byte("hello"))
+	require.Error(t, err)
+	_, err = Import(make([]byte, MaxFeedBytes+1))
+	require.ErrorContains(t, err, "at most")
+}
+
+// The VTIMEZONE Export writes reads back (through the importer's own
+// reader) to the offsets Go's zone data give, at every instant of the window.
+func TestGeneratedVTimezonesKeepGosOffsets(t *testing.T) {
+	from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, id := range []string{"America/New_York", "Europe/London", "Australia/Sydney", "Europe/Berlin",
+		"Asia/Kolkata", "Asia/Tehran", "America/Sao_Paulo", "Africa/Casablanca", "Australia/Lord_Howe", "UTC"} {
+		loc := mustZone(t, id)
+		vtz := newVTimezone(loc, id, from, to)
+		back, err := vtimezoneLocation(vtz, to.Year())
+		require.NoError(t, err, id)
+		assert.True(t, sameClock(loc, back, from, to), "%s: the VTIMEZONE keeps Go's offsets", id)
+	}
+}
