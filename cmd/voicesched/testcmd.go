@@ -14,7 +14,7 @@ import (
 
 const testDescription = `Prints the state of a customer or endpoint (--customer, from --tree or the
 embedded sample tree) or of a lone schedule file (--schedule) at an instant:
-the state, how it was decided (reason, deciding node and rule, flow), the time
+the state, how it was decided (reason, deciding node and rule, flow, the rule's source), the time
 zone, and when and to what the state changes next. --explain adds the trace:
 every rule looked at and why it did or did not match.
 
@@ -104,6 +104,9 @@ func writeTestText(w io.Writer, sub *subject, at time.Time, res protocol.Result,
 			flow += " " + string(params)
 		}
 		fmt.Fprintf(tw, "  flow\t%s\n", flow)
+	}
+	if rule := a.Rule; rule != nil && rule.Source != "" {
+		fmt.Fprintf(tw, "  source\t%s\n", rule.Source)
 	}
 	fmt.Fprintf(tw, "  zone\t%s, offset %s\n", a.TimeZoneID, at.In(sub.zone).Format("-07:00"))
 	if res.Changes {
