@@ -14,9 +14,10 @@ import (
 
 const testDescription = `Prints the state of a customer or endpoint (--customer, from --tree or the
 embedded sample tree) or of a lone schedule file (--schedule) at an instant:
-the state, how it was decided (reason, deciding node and rule, flow, the rule's source), the time
-zone, and when and to what the state changes next. --explain adds the trace:
-every rule looked at and why it did or did not match.
+the state, how it was decided (reason, deciding node and rule, flow, the
+rule's source), the time zone, and when and to what the state changes next.
+--explain adds the trace: every rule looked at and why it did or did not
+match.
 
 --at is ISO-8601. With Z or an offset it is that instant; without one it is a
 wall-clock time in the schedule's zone. The default is now. Times are printed
