@@ -1,0 +1,92 @@
+package schedule
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/voicesched/voicesched/internal/suggest"
+)
+
+// CodeUnknownParentState: a CustomerState rule follows a state its parent
+// can never be in ("Holidy"). Path: the rule's customerState.
+const CodeUnknownParentState = "unknown-parent-state"
+
+// States returns every state this schedule can answer with, each once (the
+// first spelling met; states match trimmed and without regard to case):
+// its rules' states, its defaultState (or, without one, the fallback
+// state), the closed state (an admin may force any schedule closed), and,
+// when it inherits, inherited (its parent's states). Used to check the
+// CustomerState rules of its children.
+func (c *Compiled) States(inherited []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(state string) {
+		state = strings.TrimSpace(state)
+		key := strings.ToLower(state)
+		if state != "" && !seen[key] {
+			seen[key] = true
+			out = append(out, state)
+		}
+	}
+	if c.inherit {
+		for _, state := range inherited {
+			add(state)
+		}
+	}
+	for k := range c.rules {
+		add(c.rules[k].info.State)
+	}
+	if strings.TrimSpace(c.defaultState) != "" {
+		add(c.defaultState)
+	} else {
+		add(c.fallbackState)
+	}
+	add(c.closedState)
+	return out
+}
+
+// ParentStateProblems reports the CustomerState rules of c that follow a
+// state the parent (described by parent, e.g. `customer "clinic-maple"`)
+// can never be in, given parentStates (the parent's States), with the
+// nearest of them as a "did you mean". Paths are relative to the schedule.
+func (c *Compiled) ParentStateProblems(parent string, parentStates []string) Problems {
+	if len(parentStates) == 0 {
+		return nil
+	}
+	known := make(map[string]bool, len(parentStates))
+	for _, state := range parentStates {
+		known[strings.ToLower(strings.TrimSpace(state))] = true
+	}
+	var out Problems
+	for k := range c.rules {
+		rule := &c.rules[k]
+		if rule.kind != kindParentState || known[strings.ToLower(rule.customerState)] {
+			continue
+		}
+		hint := ""
+		if near, ok := suggest.Nearest(rule.customerState, parentStates); ok {
+			hint = fmt.Sprintf("; did you mean %q?", near)
+		}
+		out = append(out, Problem{Path: rule.info.Path() + ".customerState", Code: CodeUnknownParentState, Severity: SeverityWarning,
+			Message: fmt.Sprintf("this rule never matches: %s is never in state %q (its states are %s)%s",
+				parent, truncate(rule.customerState, 60), quoteList(parentStates), hint)})
+	}
+	return out
+}
+
+// quoteList writes "a", "b" and "c", cut after a dozen.
+func quoteList(words []string) string {
+	const most = 12
+	quoted := make([]string, 0, min(len(words), most))
+	for i, word := range words {
+		if i == most {
+			break
+		}
+		quoted = append(quoted, fmt.Sprintf("%q", truncate(word, 60)))
+	}
+	text := joinWords(quoted)
+	if len(words) > most {
+		text += fmt.Sprintf(" and %d more", len(words)-most)
+	}
+	return text
+}

@@ -1,0 +1,42 @@
+package schedule
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestStatesAScheduleCanAnswerWith(t *testing.T) {
+	clinic := compileJSON(t, `{"defaultState":"After Hours","rules":[
+		{"state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-12-25"},
+		{"state":"Business Hours","simpleRuleType":"Time","frequency":"Daily","startTime":"09:00","endTime":"17:00"},
+		{"state":"holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01"}]}`, false)
+	assert.Equal(t, []string{"Holiday", "Business Hours", "After Hours", "Closed"}, clinic.States(nil))
+
+	noDefault := compileJSON(t, `{"rules":[{"state":"Lunch","simpleRuleType":"Time","frequency":"Daily","startTime":"12:00","endTime":"13:00"}]}`, false)
+	assert.Equal(t, []string{"Lunch", "Open", "Closed"}, noDefault.States(nil), "the fallback state stands in for a missing default")
+
+	inheriting := compileJSON(t, `{"inherit":true}`, true)
+	assert.Equal(t, []string{"Holiday", "After Hours", "Open", "Closed"}, inheriting.States([]string{"Holiday", "After Hours"}))
+}
+
+func TestALabFollowingTheClinicsHolidyNeverCloses(t *testing.T) {
+	parentStates := []string{"Holiday", "Business Hours", "After Hours", "Closed"}
+	lab := compileJSON(t, `{"defaultState":"Open","rules":[
+		{"state":"Closed","simpleRuleType":"CustomerState","customerState":"Holidy"},
+		{"state":"Closed","simpleRuleType":"CustomerState","customerState":" after hours "}]}`, true)
+	problems := lab.ParentStateProblems(`customer "clinic-maple"`, parentStates)
+	require.Len(t, problems, 1, "%v", problems)
+	p := problems[0]
+	assert.Equal(t, "rules[0].customerState", p.Path)
+	assert.Equal(t, CodeUnknownParentState, p.Code)
+	assert.Equal(t, SeverityWarning, p.Severity)
+	assert.Contains(t, p.Message, `customer "clinic-maple" is never in state "Holidy"`)
+	assert.Contains(t, p.Message, `did you mean "Holiday"?`)
+}
+
+func TestAFollowedStateThatExistsDrawsNothing(t *testing.T) {
+	lab := compileJSON(t, `{"defaultState":"Open","rules":[{"state":"Closed","simpleRuleType":"CustomerState","customerState":"HOLIDAY"}]}`, true)
+	assert.Empty(t, lab.ParentStateProblems("the parent", []string{"Holiday", "Closed"}))
+}
