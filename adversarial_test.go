@@ -58,6 +58,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/voicesched/voicesched/condition"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -292,8 +293,8 @@ func adversarialWarmUp(t *testing.T) {
 	e := New()
 	for _, zone := range []string{"America/New_York", "UTC", "Eastern Standard Time", "Nowhere/Else"} {
 		s := &Schedule{TimeZoneID: zone, Rules: []SchedulingRule{
-			{State: "Open", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyWeekly, StartTime: "09:00", EndTime: "17:00",
-				ByDay: []schedule.ScheduleDay{{DayOfWeek: 1}}, Condition: `hour > 1 && "x" in customer.tags`}}}
+			{State: "Open", SimpleRuleType: model.RuleTime, Frequency: model.FrequencyWeekly, StartTime: "09:00", EndTime: "17:00",
+				ByDay: []ScheduleDay{{DayOfWeek: 1}}, Condition: `hour > 1 && "x" in customer.tags`}}}
 		require.NoError(t, e.PutCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "warm"}, Name: "warm", Schedule: s}))
 		_, err := e.Evaluate("warm", adversarialAt)
 		require.NoError(t, err)
@@ -463,7 +464,7 @@ func executeAdversarial(c adversarialCase, in adversarialInput, out *adversarial
 
 	start, cpuStart := time.Now(), adversarialCPUTime()
 	var opErr error
-	var problems schedule.Problems
+	var problems Problems
 	switch c.Kind {
 	case "condition":
 		adversarialCondition(c, in, out)
@@ -589,9 +590,9 @@ func advCheckErrorSize(out *adversarialOutcome, err error) {
 	}
 }
 
-func advCheckProblems(c adversarialCase, out *adversarialOutcome, problems schedule.Problems) {
+func advCheckProblems(c adversarialCase, out *adversarialOutcome, problems Problems) {
 	for _, want := range c.Expect.Problems {
-		found := slices.ContainsFunc(problems, func(p schedule.Problem) bool {
+		found := slices.ContainsFunc(problems, func(p Problem) bool {
 			return p.Code == want.Code && (want.Path == "" || p.Path == want.Path)
 		})
 		if !found {
@@ -884,7 +885,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 	},
 	"schedule-toggling-every-second": func() adversarialInput {
 		return adversarialInput{schedule: &Schedule{DefaultState: "off", Rules: []SchedulingRule{{
-			ID: "tick", State: "on", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencySecondly,
+			ID: "tick", State: "on", SimpleRuleType: model.RuleTime, Frequency: model.FrequencySecondly,
 			Interval: 2, StartDate: "2026-11-30", StartTime: "00:00:00", EndTime: "00:00:01"}}}}
 	},
 	"schedule-10mb-zone-id": func() adversarialInput {
@@ -912,7 +913,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		tree := advChainTree(64, false)
 		for _, c := range tree.Customers {
 			c.Schedule = &Schedule{DefaultState: "Closed", Rules: []SchedulingRule{{ID: "tick", State: "Ticking",
-				SimpleRuleType: schedule.RuleAlways, Condition: `second == 60 && parentState != ""`}}}
+				SimpleRuleType: model.RuleAlways, Condition: `second == 60 && parentState != ""`}}}
 		}
 		return adversarialInput{tree: tree}
 	},
@@ -923,7 +924,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 	},
 	"tree-endpoint-flow-params-100000-deep": func() adversarialInput {
 		tree := advChainTree(1, true)
-		tree.Endpoints[0].Schedule = &Schedule{Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways,
+		tree.Endpoints[0].Schedule = &Schedule{Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: model.RuleAlways,
 			FlowParams: Struct{"deep": advDeepValue(100_000)}}}}
 		return adversarialInput{tree: tree}
 	},
@@ -970,7 +971,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 		cycle := Struct{}
 		cycle["self"] = &Value{StructValue: cycle}
 		return adversarialInput{customer: &CustomerInfo{EntityInfo: EntityInfo{ID: "flow"}, Name: "flow", Schedule: &Schedule{
-			Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways, Condition: "false", FlowParams: cycle}}}}}
+			Rules: []SchedulingRule{{ID: "flow", State: "Flow", SimpleRuleType: model.RuleAlways, Condition: "false", FlowParams: cycle}}}}}
 	},
 	"put-nan-and-inf": func() adversarialInput {
 		nan, inf := math.NaN(), math.Inf(-1)
@@ -979,7 +980,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 			Data:            Struct{"x": {NumberValue: &nan}, "y": {NumberValue: &inf}},
 			BillingSettings: &BillingSettings{Base: &BillingItem{BaseCost: nan, UnitCost: inf}},
 			Schedule: &Schedule{DefaultState: "numbers", Rules: []SchedulingRule{{
-				ID: "nan", State: "not-a-number", SimpleRuleType: schedule.RuleAlways, Condition: "data.x != data.x && data.y < -1e308",
+				ID: "nan", State: "not-a-number", SimpleRuleType: model.RuleAlways, Condition: "data.x != data.x && data.y < -1e308",
 				FlowParams: Struct{"weight": {NumberValue: &nan}}}}},
 		}}
 	},
@@ -1004,7 +1005,7 @@ var adversarialGenerators = map[string]func() adversarialInput{
 	},
 	"patch-flow-params-shared": func() adversarialInput {
 		return adversarialInput{patch: &PatchCustomer{CustomerID: "a", Schedule: Some(&Schedule{Rules: []SchedulingRule{{
-			ID: "flow", State: "Flow", SimpleRuleType: schedule.RuleAlways, FlowParams: Struct{"shared": advSharedValue(40)}}}})}}
+			ID: "flow", State: "Flow", SimpleRuleType: model.RuleAlways, FlowParams: Struct{"shared": advSharedValue(40)}}}})}}
 	},
 	"patch-subtree-below-chain-63": func() adversarialInput {
 		base := advChainTree(63, false)
@@ -1059,7 +1060,7 @@ func advTenMegabyteCondition() string {
 func advAlwaysRules(n int, cond string) *Schedule {
 	s := &Schedule{DefaultState: "Closed", Rules: make([]SchedulingRule, n)}
 	for k := range s.Rules {
-		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Guarded", SimpleRuleType: schedule.RuleAlways, Condition: cond}
+		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Guarded", SimpleRuleType: model.RuleAlways, Condition: cond}
 	}
 	return s
 }
@@ -1071,10 +1072,10 @@ func advScheduleHundredThousandRules() adversarialInput {
 	s := &Schedule{DefaultState: "Closed", Rules: make([]SchedulingRule, 100_000)}
 	for k := range s.Rules {
 		if k < schedule.MaxRules {
-			s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Holiday", SimpleRuleType: schedule.RuleTime,
-				Frequency: schedule.FrequencyYearly, IsAllDay: true, StartDate: "2026-01-01", ByMonth: []int{1}, ByMonthDay: []int{1}}
+			s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Holiday", SimpleRuleType: model.RuleTime,
+				Frequency: model.FrequencyYearly, IsAllDay: true, StartDate: "2026-01-01", ByMonth: []int{1}, ByMonthDay: []int{1}}
 		} else {
-			s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Hijacked", SimpleRuleType: schedule.RuleAlways, Priority: -1}
+			s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Hijacked", SimpleRuleType: model.RuleAlways, Priority: -1}
 		}
 	}
 	return adversarialInput{schedule: s}
@@ -1086,8 +1087,8 @@ func advScheduleMillionValueByLists() adversarialInput {
 		hours[k], minutes[k] = k%24, k%60
 	}
 	return adversarialInput{schedule: &Schedule{DefaultState: "Closed", Rules: []SchedulingRule{
-		{ID: "big", State: "Open", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencySecondly, ByHour: hours, ByMinute: minutes},
-		{ID: "small", State: "Open", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyDaily,
+		{ID: "big", State: "Open", SimpleRuleType: model.RuleTime, Frequency: model.FrequencySecondly, ByHour: hours, ByMinute: minutes},
+		{ID: "small", State: "Open", SimpleRuleType: model.RuleTime, Frequency: model.FrequencyDaily,
 			StartDate: "2026-01-01", StartTime: "09:00", EndTime: "17:00"},
 	}}}
 }
@@ -1107,13 +1108,13 @@ func advValueRange(lo, hi int, skipZero bool) []int {
 // 2026-01-01 00:00:00 every interval seconds.
 func advSecondlyFullByLists(n, interval int) *Schedule {
 	s := &Schedule{DefaultState: "off", Rules: make([]SchedulingRule, n)}
-	days := make([]schedule.ScheduleDay, 7)
+	days := make([]ScheduleDay, 7)
 	for k := range days {
-		days[k] = schedule.ScheduleDay{DayOfWeek: schedule.DayOfWeek(k)}
+		days[k] = ScheduleDay{DayOfWeek: model.DayOfWeek(k)}
 	}
 	for k := range s.Rules {
-		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "on", SimpleRuleType: schedule.RuleTime,
-			Frequency: schedule.FrequencySecondly, Interval: interval, StartDate: "2026-01-01", StartTime: "00:00:00", EndTime: "00:00:01",
+		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "on", SimpleRuleType: model.RuleTime,
+			Frequency: model.FrequencySecondly, Interval: interval, StartDate: "2026-01-01", StartTime: "00:00:00", EndTime: "00:00:01",
 			BySetPosition: advValueRange(-183, 183, true), ByMonth: advValueRange(1, 12, false), ByYearDay: advValueRange(1, 366, false),
 			ByMonthDay: advValueRange(-31, 31, true), ByDay: days, ByHour: advValueRange(0, 23, false), ByMinute: advValueRange(0, 59, false)}
 	}
@@ -1126,8 +1127,8 @@ func advScheduleEveryValueInvalid() adversarialInput {
 	bad := advValueRange(1000, 1365, false)
 	s := &Schedule{DefaultState: "Closed", Rules: make([]SchedulingRule, schedule.MaxRules)}
 	for k := range s.Rules {
-		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Open", SimpleRuleType: schedule.RuleTime,
-			Frequency: schedule.FrequencyYearly, BySetPosition: bad, ByMonth: bad, ByWeekNo: bad, ByYearDay: bad,
+		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Open", SimpleRuleType: model.RuleTime,
+			Frequency: model.FrequencyYearly, BySetPosition: bad, ByMonth: bad, ByWeekNo: bad, ByYearDay: bad,
 			ByMonthDay: bad, ByHour: bad, ByMinute: bad}
 	}
 	return adversarialInput{schedule: s}
@@ -1143,7 +1144,7 @@ func advScheduleLargestConditions() adversarialInput {
 			clauses[j] = fmt.Sprintf("hour == %d", (k+j)%24)
 		}
 		cond := "(" + strings.Join(clauses, " || ") + fmt.Sprintf(") && minute == %d", 60+k)
-		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Guarded", SimpleRuleType: schedule.RuleAlways, Condition: cond}
+		s.Rules[k] = SchedulingRule{ID: fmt.Sprintf("r%d", k), State: "Guarded", SimpleRuleType: model.RuleAlways, Condition: cond}
 	}
 	return adversarialInput{schedule: s}
 }
@@ -1156,7 +1157,7 @@ func advChainTree(n int, endpoint bool) *Tree {
 	for k := 1; k <= n; k++ {
 		c := &CustomerInfo{EntityInfo: EntityInfo{ID: fmt.Sprintf("c%d", k)}, Name: fmt.Sprintf("level %d", k)}
 		if k == 1 {
-			c.Schedule = &Schedule{TimeZoneID: "America/New_York", Rules: []SchedulingRule{{ID: "always", State: "RootState", SimpleRuleType: schedule.RuleAlways}}}
+			c.Schedule = &Schedule{TimeZoneID: "America/New_York", Rules: []SchedulingRule{{ID: "always", State: "RootState", SimpleRuleType: model.RuleAlways}}}
 		} else {
 			c.ParentCustomerID = fmt.Sprintf("c%d", k-1)
 			c.Schedule = &Schedule{Inherit: true}

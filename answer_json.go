@@ -115,7 +115,7 @@ type answerWire struct {
 	RuleID     string          `json:"ruleId"`
 	RuleName   string          `json:"ruleName"`
 	FlowID     string          `json:"flowId"`
-	FlowParams schedule.Struct `json:"flowParams"`
+	FlowParams Struct          `json:"flowParams"`
 	Source     string          `json:"source"`
 	Trace      []TraceStep     `json:"trace"`
 	Errors     []string        `json:"errors"`
@@ -134,7 +134,7 @@ func (a *Answer) UnmarshalJSON(b []byte) error {
 	*a = Answer{StateName: w.StateName, TimeZoneID: w.TimeZoneID, Reason: w.Reason, NodeID: w.NodeID, Trace: w.Trace, Errors: w.Errors}
 	if w.Reason == schedule.ReasonRule || w.RuleID != "" || w.RuleName != "" || w.FlowID != "" || len(w.FlowParams) > 0 || w.Source != "" {
 		a.Rule = &schedule.RuleInfo{
-			SchedulingRule: &schedule.SchedulingRule{ID: w.RuleID, Name: w.RuleName, State: w.StateName, FlowID: w.FlowID, FlowParams: w.FlowParams, Source: w.Source},
+			SchedulingRule: &SchedulingRule{ID: w.RuleID, Name: w.RuleName, State: w.StateName, FlowID: w.FlowID, FlowParams: w.FlowParams, Source: w.Source},
 			Index:          -1,
 		}
 	}

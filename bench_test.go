@@ -9,20 +9,21 @@ import (
 
 	rrulego "github.com/teambition/rrule-go"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
 // Benchmarks of the hot paths (see BENCHMARKS.md for targets and results).
 // Run: go test -run '^$' -bench . -benchmem -count 6 . | tee new.txt; benchstat new.txt
 
-var weekdays = []schedule.ScheduleDay{{DayOfWeek: 1}, {DayOfWeek: 2}, {DayOfWeek: 3}, {DayOfWeek: 4}, {DayOfWeek: 5}}
+var weekdays = []ScheduleDay{{DayOfWeek: 1}, {DayOfWeek: 2}, {DayOfWeek: 3}, {DayOfWeek: 4}, {DayOfWeek: 5}}
 
 // benchQuery is a Wednesday at 10:00 in New York: business hours.
 var benchQuery = time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
 
-func yearlyAllDay(id, startDate string, month, monthDay int, byDay []schedule.ScheduleDay) SchedulingRule {
-	r := SchedulingRule{ID: id, Name: id, Priority: 0, State: "Holiday", SimpleRuleType: schedule.RuleTime,
-		Frequency: schedule.FrequencyYearly, IsAllDay: true, StartDate: startDate, ByMonth: []int{month}, ByDay: byDay}
+func yearlyAllDay(id, startDate string, month, monthDay int, byDay []ScheduleDay) SchedulingRule {
+	r := SchedulingRule{ID: id, Name: id, Priority: 0, State: "Holiday", SimpleRuleType: model.RuleTime,
+		Frequency: model.FrequencyYearly, IsAllDay: true, StartDate: startDate, ByMonth: []int{month}, ByDay: byDay}
 	if monthDay != 0 {
 		r.ByMonthDay = []int{monthDay}
 	}
@@ -35,25 +36,25 @@ func yearlyAllDay(id, startDate string, month, monthDay int, byDay []schedule.Sc
 func typicalSchedule(startDate string) *Schedule {
 	return &Schedule{TimeZoneID: "America/New_York", DefaultState: "After Hours", Rules: []SchedulingRule{
 		yearlyAllDay("newyear", startDate, 1, 1, nil),
-		yearlyAllDay("memorial", startDate, 5, 0, []schedule.ScheduleDay{{Offset: -1, DayOfWeek: 1}}),
+		yearlyAllDay("memorial", startDate, 5, 0, []ScheduleDay{{Offset: -1, DayOfWeek: 1}}),
 		yearlyAllDay("july4", startDate, 7, 4, nil),
-		yearlyAllDay("labor", startDate, 9, 0, []schedule.ScheduleDay{{Offset: 1, DayOfWeek: 1}}),
-		yearlyAllDay("thanksgiving", startDate, 11, 0, []schedule.ScheduleDay{{Offset: 4, DayOfWeek: 4}}),
+		yearlyAllDay("labor", startDate, 9, 0, []ScheduleDay{{Offset: 1, DayOfWeek: 1}}),
+		yearlyAllDay("thanksgiving", startDate, 11, 0, []ScheduleDay{{Offset: 4, DayOfWeek: 4}}),
 		yearlyAllDay("christmas", startDate, 12, 25, nil),
-		{ID: "lunch", State: "Lunch", Priority: 5, SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyWeekly,
+		{ID: "lunch", State: "Lunch", Priority: 5, SimpleRuleType: model.RuleTime, Frequency: model.FrequencyWeekly,
 			StartDate: startDate, StartTime: "12:00", EndTime: "13:00", ByDay: weekdays},
-		{ID: "xmas-eve", State: "Closed Early", Priority: 6, SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyYearly,
+		{ID: "xmas-eve", State: "Closed Early", Priority: 6, SimpleRuleType: model.RuleTime, Frequency: model.FrequencyYearly,
 			StartDate: startDate, StartTime: "13:00", EndTime: "24:00", ByMonth: []int{12}, ByMonthDay: []int{24}},
-		{ID: "vip-saturday", State: "Business Hours", Priority: 10, SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyWeekly,
-			StartDate: startDate, StartTime: "09:00", EndTime: "12:00", ByDay: []schedule.ScheduleDay{{DayOfWeek: 6}},
+		{ID: "vip-saturday", State: "Business Hours", Priority: 10, SimpleRuleType: model.RuleTime, Frequency: model.FrequencyWeekly,
+			StartDate: startDate, StartTime: "09:00", EndTime: "12:00", ByDay: []ScheduleDay{{DayOfWeek: 6}},
 			Condition: `"vip" in customer.tags`},
-		{ID: "hours", State: "Business Hours", Priority: 10, SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyWeekly,
+		{ID: "hours", State: "Business Hours", Priority: 10, SimpleRuleType: model.RuleTime, Frequency: model.FrequencyWeekly,
 			StartDate: startDate, StartTime: "08:00", EndTime: "17:00", ByDay: weekdays},
 	}}
 }
 
 func singleRule(r SchedulingRule) *Schedule {
-	r.ID, r.State, r.SimpleRuleType = "r", "On", schedule.RuleTime
+	r.ID, r.State, r.SimpleRuleType = "r", "On", model.RuleTime
 	return &Schedule{TimeZoneID: "America/New_York", DefaultState: "Off", Rules: []SchedulingRule{r}}
 }
 
@@ -100,23 +101,23 @@ func benchEvaluate(b *testing.B, s *Snapshot, id string, at time.Time, want stri
 func BenchmarkEvaluate(b *testing.B) {
 	start := "2021-12-01"
 	b.Run("weekly", func(b *testing.B) {
-		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: schedule.FrequencyWeekly, StartDate: start,
+		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: model.FrequencyWeekly, StartDate: start,
 			StartTime: "08:00", EndTime: "17:00", ByDay: weekdays}), 1)
 		benchEvaluate(b, s, id, benchQuery, "On")
 	})
 	b.Run("monthly-nth", func(b *testing.B) {
 		// First Wednesday of the month, all day: 2026-12-02 is one.
-		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: schedule.FrequencyMonthly, StartDate: start, IsAllDay: true,
-			ByDay: []schedule.ScheduleDay{{Offset: 1, DayOfWeek: 3}}}), 1)
+		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: model.FrequencyMonthly, StartDate: start, IsAllDay: true,
+			ByDay: []ScheduleDay{{Offset: 1, DayOfWeek: 3}}}), 1)
 		benchEvaluate(b, s, id, benchQuery, "On")
 	})
 	b.Run("yearly-holiday", func(b *testing.B) {
-		s, id := engineWith(b, singleRule(yearlyAllDay("r", start, 11, 0, []schedule.ScheduleDay{{Offset: 4, DayOfWeek: 4}})), 1)
+		s, id := engineWith(b, singleRule(yearlyAllDay("r", start, 11, 0, []ScheduleDay{{Offset: 4, DayOfWeek: 4}})), 1)
 		benchEvaluate(b, s, id, time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), "On")
 	})
 	b.Run("minutely", func(b *testing.B) {
 		// Every 15 minutes, 5-minute windows: 10:00 opens one.
-		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: schedule.FrequencyMinutely, Interval: 15, StartDate: start,
+		s, id := engineWith(b, singleRule(SchedulingRule{Frequency: model.FrequencyMinutely, Interval: 15, StartDate: start,
 			StartTime: "00:00", EndTime: "00:05"}), 1)
 		benchEvaluate(b, s, id, benchQuery.Add(2*time.Minute), "On")
 	})
@@ -177,8 +178,8 @@ func newNaiveSchedule(b testing.TB, s *Schedule) *naiveSchedule {
 	n := &naiveSchedule{loc: loc, def: s.DefaultState}
 	rules := append([]SchedulingRule(nil), s.Rules...)
 	sort.SliceStable(rules, func(i, j int) bool { return rules[i].Priority < rules[j].Priority })
-	freqs := map[schedule.Frequency]rrulego.Frequency{schedule.FrequencyWeekly: rrulego.WEEKLY,
-		schedule.FrequencyMonthly: rrulego.MONTHLY, schedule.FrequencyYearly: rrulego.YEARLY}
+	freqs := map[model.Frequency]rrulego.Frequency{model.FrequencyWeekly: rrulego.WEEKLY,
+		model.FrequencyMonthly: rrulego.MONTHLY, model.FrequencyYearly: rrulego.YEARLY}
 	days := []rrulego.Weekday{rrulego.SU, rrulego.MO, rrulego.TU, rrulego.WE, rrulego.TH, rrulego.FR, rrulego.SA}
 	for _, r := range rules {
 		if r.Condition != "" {
@@ -235,8 +236,8 @@ func BenchmarkRules(b *testing.B) {
 			// n-1 one-day closures that never match, then business hours.
 			sched := &Schedule{TimeZoneID: "America/New_York", DefaultState: "After Hours"}
 			for k := 0; k < n-1; k++ {
-				sched.Rules = append(sched.Rules, SchedulingRule{ID: fmt.Sprint(k), State: "Closed", SimpleRuleType: schedule.RuleTime,
-					Frequency: schedule.FrequencyYearly, IsAllDay: true, StartDate: "2021-01-01",
+				sched.Rules = append(sched.Rules, SchedulingRule{ID: fmt.Sprint(k), State: "Closed", SimpleRuleType: model.RuleTime,
+					Frequency: model.FrequencyYearly, IsAllDay: true, StartDate: "2021-01-01",
 					ByMonth: []int{1 + k%12}, ByMonthDay: []int{1 + k%28}, ByHour: nil})
 			}
 			// 2026-12-02 must not be a closure: skip December 2.
@@ -245,8 +246,8 @@ func BenchmarkRules(b *testing.B) {
 					sched.Rules[k].ByMonthDay[0] = 3
 				}
 			}
-			sched.Rules = append(sched.Rules, SchedulingRule{ID: "hours", State: "Business Hours", SimpleRuleType: schedule.RuleTime,
-				Frequency: schedule.FrequencyWeekly, StartDate: "2021-01-01", StartTime: "08:00", EndTime: "17:00", ByDay: weekdays})
+			sched.Rules = append(sched.Rules, SchedulingRule{ID: "hours", State: "Business Hours", SimpleRuleType: model.RuleTime,
+				Frequency: model.FrequencyWeekly, StartDate: "2021-01-01", StartTime: "08:00", EndTime: "17:00", ByDay: weekdays})
 			s, id := engineWith(b, sched, 1)
 			benchEvaluate(b, s, id, benchQuery, "Business Hours")
 		})
@@ -325,7 +326,7 @@ func bigTreeOf(n int, distinct bool) Tree {
 			switch i % 10 {
 			case 0:
 				c.Schedule = &Schedule{DefaultState: "Open", Rules: []SchedulingRule{{ID: "follow", State: "Closed",
-					SimpleRuleType: schedule.RuleCustomerState, CustomerState: "After Hours"}}}
+					SimpleRuleType: model.RuleCustomerState, CustomerState: "After Hours"}}}
 			case 1, 2, 3:
 				c.Schedule = &Schedule{Inherit: true}
 			default:

@@ -12,8 +12,11 @@
 //     start and end times) to a compiled set of windows on the civil clock,
 //     answered by arithmetic rather than by walking occurrences;
 //   - condition: a rule's condition text to a checked expr-lang program;
-//   - schedule: the wire records of a schedule, and a compiled schedule that
-//     evaluates rules in priority order;
+//   - model: the wire records (customers, patches, schedules, tags), enums,
+//     Opt, the JSON shape check and the one Problem type; this package
+//     re-exports its names;
+//   - schedule: a compiled schedule that evaluates rules in priority order,
+//     and the validation of one schedule;
 //   - this package: the customer tree (inheritance, parent states, zone
 //     cascade), patching, validation of whole customers, the engine façade.
 //

@@ -59,7 +59,7 @@ func (e *Engine) Load(tree Tree) error {
 			if p := checkRecords(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule); p != nil {
 				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 			}
-			endpoints[i] = ep.clone()
+			endpoints[i] = ep.Clone()
 		}
 	}
 	tags := append([]Tag(nil), tree.Tags...)
@@ -181,7 +181,7 @@ func (e *Engine) PutEndpoint(ep *Endpoint) error {
 	if p := checkRecords("", nil, ep.Schedule); p != nil {
 		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
 	}
-	ep = ep.clone()
+	ep = ep.Clone()
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()

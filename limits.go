@@ -3,8 +3,6 @@ package voicesched
 import (
 	"fmt"
 	"unicode/utf8"
-
-	"github.com/voicesched/voicesched/schedule"
 )
 
 // Limits on what a write may store (see SECURITY.md). They keep one
@@ -29,7 +27,7 @@ const (
 // checkRecords runs checkData on a customer's data and on the flowParams
 // of every rule of a schedule: both are trees of Values that a Go caller
 // could build shared or cyclic. Called before anything is copied.
-func checkRecords(path string, data Struct, sched *Schedule) *schedule.Problem {
+func checkRecords(path string, data Struct, sched *Schedule) *Problem {
 	if p := checkData(joinPath(path, "data"), data); p != nil {
 		return p
 	}
@@ -55,13 +53,13 @@ func joinPath(base, member string) string {
 // too large, or not a tree: a value reachable twice (shared, or a cycle),
 // which only Go callers can build and which would make copying it
 // exponential or endless.
-func checkData(path string, data Struct) *schedule.Problem {
+func checkData(path string, data Struct) *Problem {
 	type item struct {
 		s     Struct
 		depth int
 	}
-	fail := func(format string, args ...any) *schedule.Problem {
-		return &schedule.Problem{Path: path, Code: "data-too-large", Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)}
+	fail := func(format string, args ...any) *Problem {
+		return &Problem{Path: path, Code: CodeDataTooLarge, Severity: SeverityError, Message: fmt.Sprintf(format, args...)}
 	}
 	if data == nil {
 		return nil
@@ -85,7 +83,7 @@ func checkData(path string, data Struct) *schedule.Problem {
 				continue
 			}
 			if seen[v] {
-				return &schedule.Problem{Path: path, Code: "data-not-a-tree", Severity: schedule.SeverityError,
+				return &Problem{Path: path, Code: CodeDataNotATree, Severity: SeverityError,
 					Message: "a value appears twice (shared or containing itself); it must be a tree"}
 			}
 			seen[v] = true
@@ -116,11 +114,11 @@ func checkID(path, id string, allowEmpty bool) *StructureError {
 	case id == "" && allowEmpty:
 		return nil
 	case id == "":
-		return &StructureError{Path: path, Code: "empty-id", Message: "the id is empty"}
+		return &StructureError{Path: path, Code: CodeEmptyID, Message: "the id is empty"}
 	case len(id) > MaxIDBytes:
-		return &StructureError{Path: path, Code: "invalid-id", Message: fmt.Sprintf("the id is longer than %d bytes", MaxIDBytes)}
+		return &StructureError{Path: path, Code: CodeInvalidID, Message: fmt.Sprintf("the id is longer than %d bytes", MaxIDBytes)}
 	case !utf8.ValidString(id):
-		return &StructureError{Path: path, Code: "invalid-id", Message: "the id is not valid UTF-8"}
+		return &StructureError{Path: path, Code: CodeInvalidID, Message: "the id is not valid UTF-8"}
 	}
 	return nil
 }

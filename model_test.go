@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // roundTrip decodes, encodes and decodes again, and requires both decoded
@@ -36,9 +36,9 @@ func TestSeedSamplesRoundTrip(t *testing.T) {
 	assert.Equal(t, []string{"String"}, patch.TagIDs.Value)
 	require.True(t, patch.Schedule.HasValue())
 	rule := patch.Schedule.Value.Rules[0]
-	assert.Equal(t, schedule.RuleAlways, rule.SimpleRuleType)
-	assert.Equal(t, schedule.FrequencyNone, rule.Frequency)
-	assert.Equal(t, []schedule.ScheduleDay{{Offset: 0, DayOfWeek: 0}}, rule.ByDay)
+	assert.Equal(t, model.RuleAlways, rule.SimpleRuleType)
+	assert.Equal(t, model.FrequencyNone, rule.Frequency)
+	assert.Equal(t, []model.ScheduleDay{{Offset: 0, DayOfWeek: 0}}, rule.ByDay)
 	assert.True(t, patch.OverrideBillingSettings.Set)
 	assert.False(t, patch.OverrideBillingSettings.Value)
 	require.NotNil(t, patch.BillingSettings.Value.OutboundSmsMessages)

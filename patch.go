@@ -10,20 +10,10 @@ import (
 	"github.com/voicesched/voicesched/schedule"
 )
 
-// Patch problem codes (schedule problems keep their own codes).
-const (
-	CodeEmptyName      = "empty-name"
-	CodeUnknownTag     = "unknown-tag"
-	CodeParentNotFound = "parent-not-found"
-	CodeParentLoop     = "parent-loop"
-	CodeTooDeep        = "too-deep"
-	CodeNotACustomer   = "not-a-customer"
-)
-
 // PatchError lists every problem that stopped a patch. Nothing was changed.
 type PatchError struct {
 	CustomerID string
-	Problems   schedule.Problems
+	Problems   Problems
 }
 
 func (e *PatchError) Error() string {
@@ -78,7 +68,7 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 }
 
 // ValidatePatch reports every problem Patch would find, without applying it.
-func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) schedule.Problems {
+func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 	_, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil)
 	switch err := err.(type) {
 	case nil:
@@ -86,7 +76,7 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) schedule.Probl
 	case *PatchError:
 		return err.Problems
 	default:
-		return schedule.Problems{{Path: "customerId", Code: "patch-refused", Severity: schedule.SeverityError, Message: err.Error()}}
+		return Problems{{Path: "customerId", Code: CodePatchRefused, Severity: SeverityError, Message: err.Error()}}
 	}
 }
 
@@ -98,15 +88,15 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	}
 	old := s.nodes.at(i)
 	if old.customer == nil {
-		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{{Path: "customerId", Code: CodeNotACustomer,
-			Severity: schedule.SeverityError, Message: fmt.Sprintf("%q is an endpoint, not a customer", p.CustomerID)}}}
+		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: Problems{{Path: "customerId", Code: CodeNotACustomer,
+			Severity: SeverityError, Message: fmt.Sprintf("%q is an endpoint, not a customer", p.CustomerID)}}}
 	}
 	if p.ExpectedDateLastModified != "" && p.ExpectedDateLastModified != old.customer.DateLastModified {
 		return nil, nil, &ConflictError{CustomerID: p.CustomerID, Expected: p.ExpectedDateLastModified, Stored: old.customer.DateLastModified}
 	}
-	var problems schedule.Problems
+	var problems Problems
 	fail := func(path, code, format string, args ...any) {
-		problems = append(problems, schedule.Problem{Path: path, Code: code, Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)})
+		problems = append(problems, Problem{Path: path, Code: code, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
 	}
 	// Stored records are never modified, so the new record shares every
 	// member the patch does not touch with the old one.
@@ -127,14 +117,14 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			fail(err.Path, err.Code, "%s", err.Message)
 		}
 		c.ParentCustomerID = p.ParentCustomerID.Value
-		var problem *schedule.Problem
+		var problem *Problem
 		if newParent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
 			problems = append(problems, *problem)
 		}
 	}
 	if p.Data.HasValue() {
 		if problem := checkData("data", p.Data.Value); problem != nil {
-			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: schedule.Problems{*problem}}
+			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: Problems{*problem}}
 		}
 		c.Data = maps.Clone(c.Data)
 		if c.Data == nil {
@@ -154,7 +144,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		}
 	}
 	if p.TagIDs.HasValue() && len(p.TagIDs.Value) > MaxTagIDs {
-		fail("tagIds", "too-many-tags", "a customer may have at most %d tags, the patch names %d", MaxTagIDs, len(p.TagIDs.Value))
+		fail("tagIds", CodeTooManyTags, "a customer may have at most %d tags, the patch names %d", MaxTagIDs, len(p.TagIDs.Value))
 	} else if p.TagIDs.HasValue() {
 		if lookup == nil {
 			lookup = func(id string) (Tag, bool) { t, ok := s.tags[id]; return t, ok }
@@ -178,7 +168,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	if p.Schedule.HasValue() {
 		if p.Schedule.Value != nil && len(p.Schedule.Value.Rules) > schedule.MaxRules {
 			// Refused before anything is copied or compiled.
-			fail("schedule.rules", schedule.CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
+			fail("schedule.rules", CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
 			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
 		}
 		// Flow parameters are checked before the schedule is copied.
@@ -195,7 +185,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		c.OverrideBillingSettings = p.OverrideBillingSettings.Value
 	}
 	if p.BillingSettings.HasValue() {
-		c.BillingSettings = p.BillingSettings.Value.clone()
+		c.BillingSettings = p.BillingSettings.Value.Clone()
 	}
 	if p.OverrideAppSettings.HasValue() {
 		c.OverrideAppSettings = p.OverrideAppSettings.Value
@@ -216,7 +206,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		compiled = schedule.Compile(c.Schedule, env)
 	}
 	for _, pr := range compiled.Problems().WithPrefix("schedule") {
-		if pr.Severity == schedule.SeverityError {
+		if pr.Severity == SeverityError {
 			problems = append(problems, pr)
 		}
 	}
@@ -276,7 +266,7 @@ func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
 	}
 	parent := s.nodes.at(i).parent
 	if p.ParentCustomerID.HasValue() {
-		var problem *schedule.Problem
+		var problem *Problem
 		if parent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
 			return schedule.Env{}, false
 		}
@@ -286,12 +276,12 @@ func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
 
 // placeUnder checks that node i (-1 for a new node) may have the customer
 // parentID ("" for none) as its parent, and returns the parent's index.
-func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *schedule.Problem) {
+func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *Problem) {
 	if parentID == "" {
 		return -1, nil
 	}
-	problem := func(code, format string, args ...any) (int32, *schedule.Problem) {
-		return -1, &schedule.Problem{Path: "parentCustomerId", Code: code, Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)}
+	problem := func(code, format string, args ...any) (int32, *Problem) {
+		return -1, &Problem{Path: "parentCustomerId", Code: code, Severity: SeverityError, Message: fmt.Sprintf(format, args...)}
 	}
 	j, ok := s.index[parentID]
 	switch {
@@ -323,7 +313,7 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 	}
 	i, exists := s.index[c.ID]
 	if exists && s.nodes.at(i).customer == nil {
-		return nil, &StructureError{Path: "id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is an endpoint's", c.ID)}
+		return nil, &StructureError{Path: "id", Code: CodeDuplicateID, Message: fmt.Sprintf("id %q is an endpoint's", c.ID)}
 	}
 	if !exists {
 		i = -1
@@ -402,5 +392,5 @@ func (s *Snapshot) EffectiveSettings(id string) (*BillingSettings, *AppSettings,
 		a := *app
 		app = &a
 	}
-	return billing.clone(), app, nil
+	return billing.Clone(), app, nil
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 var patchClock = time.Date(2026, 11, 30, 15, 4, 5, 0, time.UTC)
@@ -66,7 +66,7 @@ func TestPatchValuesReplace(t *testing.T) {
 	assert.Nil(t, got.BillingSettings.LocalNumbers, "whole objects replace")
 	assert.Equal(t, "Maple", got.AppSettings.PageTitle)
 	assert.Equal(t, &Schedule{TimeZoneID: "America/Chicago", DefaultState: "Closed"}, got.Schedule)
-	assert.Equal(t, []CustomerBreadcrumb{{"reseller-northwind", "Northwind Voice"}, {"clinic-maple", "Maple Clinic"}}, got.Breadcrumb)
+	assert.Equal(t, []CustomerBreadcrumb{{ID: "reseller-northwind", Name: "Northwind Voice"}, {ID: "clinic-maple", Name: "Maple Clinic"}}, got.Breadcrumb)
 	// The new schedule is what answers now, in its new zone, and the
 	// inheriting department follows.
 	a, err := e.Evaluate("dept-maple-billing", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
@@ -133,16 +133,16 @@ func TestPatchMoveRecomputesBreadcrumbsThreeLevelsDown(t *testing.T) {
 	require.NoError(t, err)
 	got := e.Snapshot().Customer("team-lab-night").Breadcrumb
 	assert.Equal(t, []CustomerBreadcrumb{
-		{"reseller-northwind", "Northwind Voice"},
-		{"clinic-harbour", "Harbour Clinic Sydney"},
-		{"clinic-maple", "Maple Street Clinic"},
-		{"dept-maple-lab", "Maple Lab"},
-		{"team-lab-night", "Lab night team"},
+		{ID: "reseller-northwind", Name: "Northwind Voice"},
+		{ID: "clinic-harbour", Name: "Harbour Clinic Sydney"},
+		{ID: "clinic-maple", Name: "Maple Street Clinic"},
+		{ID: "dept-maple-lab", Name: "Maple Lab"},
+		{ID: "team-lab-night", Name: "Lab night team"},
 	}, got)
 	// "" moves to the root.
 	moved, err := e.Patch(decodePatch(t, `{"customerId":"clinic-maple","parentCustomerId":""}`), "ops", nil)
 	require.NoError(t, err)
-	assert.Equal(t, []CustomerBreadcrumb{{"clinic-maple", "Maple Street Clinic"}}, moved.Breadcrumb)
+	assert.Equal(t, []CustomerBreadcrumb{{ID: "clinic-maple", Name: "Maple Street Clinic"}}, moved.Breadcrumb)
 	assert.Len(t, e.Snapshot().Customer("team-lab-night").Breadcrumb, 3)
 }
 
@@ -231,8 +231,8 @@ func TestPatchConcurrentMovesAndReaders(t *testing.T) {
 	var customers []*CustomerInfo
 	for i := 0; i < 40; i++ {
 		c := &CustomerInfo{EntityInfo: EntityInfo{ID: fmt.Sprintf("c%02d", i)}, Name: fmt.Sprintf("C%d", i),
-			Schedule: &Schedule{DefaultState: "Open", Rules: []SchedulingRule{{ID: "r", State: "Lunch", SimpleRuleType: schedule.RuleTime,
-				Frequency: schedule.FrequencyDaily, StartTime: "12:00", EndTime: "13:00"}}}}
+			Schedule: &Schedule{DefaultState: "Open", Rules: []SchedulingRule{{ID: "r", State: "Lunch", SimpleRuleType: model.RuleTime,
+				Frequency: model.FrequencyDaily, StartTime: "12:00", EndTime: "13:00"}}}}
 		if i > 0 {
 			c.ParentCustomerID = fmt.Sprintf("c%02d", (i-1)/3)
 		}
@@ -311,7 +311,7 @@ func TestPatchWithGoValuesThatAreNotTrees(t *testing.T) {
 	before := treeJSON(t, e)
 	loop := Struct{}
 	loop["self"] = &Value{StructValue: loop}
-	sched := &Schedule{Rules: []SchedulingRule{{State: "x", SimpleRuleType: schedule.RuleAlways, FlowParams: loop}}}
+	sched := &Schedule{Rules: []SchedulingRule{{State: "x", SimpleRuleType: model.RuleAlways, FlowParams: loop}}}
 	_, err := e.Patch(PatchCustomer{CustomerID: "clinic-maple", Schedule: Some(sched)}, "ops", nil)
 	var perr *PatchError
 	require.ErrorAs(t, err, &perr)

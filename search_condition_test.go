@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // tickingEngine holds one customer in New York whose rule is on for the
@@ -18,7 +18,7 @@ func tickingEngine(t *testing.T, condition string, data Struct) *Snapshot {
 	e := New()
 	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "ticker"}, Name: "Ticker", Data: data,
 		Schedule: &Schedule{TimeZoneID: "America/New_York", DefaultState: "Idle", Rules: []SchedulingRule{{
-			ID: "tick", State: "Tick", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencySecondly, Interval: 2,
+			ID: "tick", State: "Tick", SimpleRuleType: model.RuleTime, Frequency: model.FrequencySecondly, Interval: 2,
 			StartDate: "2026-01-01", StartTime: "00:00:00", EndTime: "00:00:01", Condition: condition}}}}}}))
 	return e.Snapshot()
 }

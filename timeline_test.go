@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // checkTimeline compares Timeline over [from, to) with Evaluate at every
@@ -85,7 +85,7 @@ func TestOvernightShiftOnDSTNightsEverySecond(t *testing.T) {
 	e := New()
 	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "support"}, Name: "Support",
 		Schedule: &Schedule{TimeZoneID: "America/New_York", DefaultState: "Day", Rules: []SchedulingRule{{
-			ID: "night", State: "Night", SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyDaily,
+			ID: "night", State: "Night", SimpleRuleType: model.RuleTime, Frequency: model.FrequencyDaily,
 			StartDate: "2026-01-01", StartTime: "01:30", EndTime: "02:30"}}}}}}))
 	s := e.Snapshot()
 	for _, day := range []string{"2026-03-08T04:00:00Z", "2026-11-01T04:00:00Z"} {
@@ -114,35 +114,35 @@ func randomTree(rng *rand.Rand) Tree {
 			rule := SchedulingRule{ID: fmt.Sprintf("r%d", r), State: states[rng.IntN(len(states))], Priority: rng.IntN(3)}
 			switch k := rng.IntN(10); {
 			case k < 6:
-				rule.SimpleRuleType = schedule.RuleTime
-				rule.Frequency = []schedule.Frequency{schedule.FrequencyDaily, schedule.FrequencyWeekly, schedule.FrequencyMonthly, schedule.FrequencyHourly}[rng.IntN(4)]
+				rule.SimpleRuleType = model.RuleTime
+				rule.Frequency = []model.Frequency{model.FrequencyDaily, model.FrequencyWeekly, model.FrequencyMonthly, model.FrequencyHourly}[rng.IntN(4)]
 				rule.StartDate = "2026-0" + fmt.Sprint(1+rng.IntN(9)) + "-1" + fmt.Sprint(rng.IntN(9))
 				start := rng.IntN(24*4) * 15
 				rule.StartTime = fmt.Sprintf("%02d:%02d", start/60, start%60)
 				end := rng.IntN(24*4) * 15
 				rule.EndTime = fmt.Sprintf("%02d:%02d", end/60, end%60)
-				if rule.Frequency == schedule.FrequencyHourly {
+				if rule.Frequency == model.FrequencyHourly {
 					rule.EndTime = fmt.Sprintf("%02d:%02d", start/60, (start%60+10)%60)
 					rule.Interval = 1 + rng.IntN(5)
 				}
-				if rule.Frequency == schedule.FrequencyWeekly || rng.IntN(3) == 0 {
+				if rule.Frequency == model.FrequencyWeekly || rng.IntN(3) == 0 {
 					for d := 0; d < 7; d++ {
 						if rng.IntN(2) == 0 {
-							rule.ByDay = append(rule.ByDay, schedule.ScheduleDay{DayOfWeek: schedule.DayOfWeek(d)})
+							rule.ByDay = append(rule.ByDay, model.ScheduleDay{DayOfWeek: model.DayOfWeek(d)})
 						}
 					}
 				}
 				if rng.IntN(4) == 0 {
 					rule.IsAllDay = true
-					if rule.Frequency == schedule.FrequencyHourly {
-						rule.Frequency = schedule.FrequencyDaily
+					if rule.Frequency == model.FrequencyHourly {
+						rule.Frequency = model.FrequencyDaily
 					}
 				}
 			case k < 8:
-				rule.SimpleRuleType = schedule.RuleCustomerState
+				rule.SimpleRuleType = model.RuleCustomerState
 				rule.CustomerState = states[rng.IntN(len(states))]
 			default:
-				rule.SimpleRuleType = schedule.RuleAlways
+				rule.SimpleRuleType = model.RuleAlways
 				rule.Condition = []string{`hour >= 12`, `weekday == "Friday"`, `parentState == "Open"`, `minute < 30`, `day % 2 == 0`}[rng.IntN(5)]
 			}
 			sched.Rules = append(sched.Rules, rule)
@@ -239,9 +239,9 @@ func TestNextChangeWithClockConditions(t *testing.T) {
 	e := New(WithSearchBudget(20000))
 	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{
 		{EntityInfo: EntityInfo{ID: "even-minutes"}, Name: "x", Schedule: &Schedule{TimeZoneID: "Asia/Kolkata", DefaultState: "Odd",
-			Rules: []SchedulingRule{{ID: "r", State: "Even", SimpleRuleType: schedule.RuleAlways, Condition: "minute % 2 == 0"}}}},
+			Rules: []SchedulingRule{{ID: "r", State: "Even", SimpleRuleType: model.RuleAlways, Condition: "minute % 2 == 0"}}}},
 		{EntityInfo: EntityInfo{ID: "never"}, Name: "y", Schedule: &Schedule{DefaultState: "Open",
-			Rules: []SchedulingRule{{ID: "r", State: "Closed", SimpleRuleType: schedule.RuleAlways, Condition: "second == 0 && year == 2099"}}}},
+			Rules: []SchedulingRule{{ID: "r", State: "Closed", SimpleRuleType: model.RuleAlways, Condition: "second == 0 && year == 2099"}}}},
 	}}))
 	s := e.Snapshot()
 	at := time.Date(2026, 11, 30, 10, 1, 30, 0, time.UTC) // 15:31:30 in Kolkata: odd

@@ -14,29 +14,6 @@ import (
 // MaxDepth is the deepest a parent chain may be (a root is depth 1).
 const MaxDepth = 64
 
-// Endpoint is a user, department or other endpoint of a customer. It has a
-// schedule of its own or none (then it follows its customer's answer), and
-// CustomerState rules in its schedule read its customer's state.
-type Endpoint struct {
-	ID         string    `json:"id"`
-	Name       string    `json:"name,omitempty"`
-	CustomerID string    `json:"customerId"`
-	Schedule   *Schedule `json:"schedule,omitempty"`
-}
-
-func (e *Endpoint) clone() *Endpoint {
-	out := *e
-	out.Schedule = e.Schedule.Clone()
-	return &out
-}
-
-// Tree is the file form of a directory: every customer, endpoint and tag.
-type Tree struct {
-	Customers []*CustomerInfo `json:"customers"`
-	Endpoints []*Endpoint     `json:"endpoints,omitempty"`
-	Tags      []Tag           `json:"tags,omitempty"`
-}
-
 // node is one customer or endpoint of a snapshot. Nodes are immutable;
 // they refer to each other by index into Snapshot.nodes, so that a write can
 // replace a node without touching the nodes that point at it.
@@ -95,7 +72,7 @@ func (s *Snapshot) Len() int { return s.nodes.len() }
 // missing parent, a loop, a chain deeper than MaxDepth.
 type StructureError struct {
 	Path    string // e.g. "customers[3].parentCustomerId"
-	Code    string // "duplicate-id", "parent-not-found", "parent-loop", "too-deep", "empty-id"
+	Code    string // CodeDuplicateID, CodeParentNotFound, CodeParentLoop, CodeTooDeep, CodeEmptyID
 	Message string
 }
 
@@ -120,13 +97,13 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 	nodes := make([]*node, 0, len(customers)+len(endpoints))
 	add := func(path, id string, n *node) error {
 		if strings.TrimSpace(id) == "" {
-			return &StructureError{Path: path + ".id", Code: "empty-id", Message: "the id is empty"}
+			return &StructureError{Path: path + ".id", Code: CodeEmptyID, Message: "the id is empty"}
 		}
 		if err := checkID(path+".id", id, false); err != nil {
 			return err
 		}
 		if _, dup := s.index[id]; dup {
-			return &StructureError{Path: path + ".id", Code: "duplicate-id", Message: fmt.Sprintf("id %q is used twice", id)}
+			return &StructureError{Path: path + ".id", Code: CodeDuplicateID, Message: fmt.Sprintf("id %q is used twice", id)}
 		}
 		s.index[id] = int32(len(nodes))
 		nodes = append(nodes, n)
@@ -134,7 +111,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 	}
 	for i, c := range customers {
 		if c == nil {
-			return nil, &StructureError{Path: fmt.Sprintf("customers[%d]", i), Code: "empty-id", Message: "the customer is null"}
+			return nil, &StructureError{Path: fmt.Sprintf("customers[%d]", i), Code: CodeEmptyID, Message: "the customer is null"}
 		}
 		if err := add(fmt.Sprintf("customers[%d]", i), c.ID, &node{id: c.ID, customer: c, parent: -1}); err != nil {
 			return nil, err
@@ -142,7 +119,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 	}
 	for i, e := range endpoints {
 		if e == nil {
-			return nil, &StructureError{Path: fmt.Sprintf("endpoints[%d]", i), Code: "empty-id", Message: "the endpoint is null"}
+			return nil, &StructureError{Path: fmt.Sprintf("endpoints[%d]", i), Code: CodeEmptyID, Message: "the endpoint is null"}
 		}
 		if err := add(fmt.Sprintf("endpoints[%d]", i), e.ID, &node{id: e.ID, endpoint: e, parent: -1}); err != nil {
 			return nil, err
@@ -156,7 +133,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		} else {
 			parentID, path = n.endpoint.CustomerID, fmt.Sprintf("endpoints[%d].customerId", i-len(customers))
 			if parentID == "" {
-				return nil, &StructureError{Path: path, Code: "parent-not-found", Message: "an endpoint needs the customer it belongs to"}
+				return nil, &StructureError{Path: path, Code: CodeParentNotFound, Message: "an endpoint needs the customer it belongs to"}
 			}
 		}
 		if parentID == "" {
@@ -164,7 +141,7 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		}
 		p, ok := s.index[parentID]
 		if !ok || nodes[p].customer == nil {
-			return nil, &StructureError{Path: path, Code: "parent-not-found", Message: fmt.Sprintf("customer %q does not exist", parentID)}
+			return nil, &StructureError{Path: path, Code: CodeParentNotFound, Message: fmt.Sprintf("customer %q does not exist", parentID)}
 		}
 		n.parent = p
 		nodes[p].children = append(nodes[p].children, int32(i))
@@ -176,9 +153,9 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		for at.parent >= 0 {
 			depth++
 			if depth > MaxDepth {
-				code, msg := "too-deep", fmt.Sprintf("the parent chain of %q is deeper than %d levels", n.id, MaxDepth)
+				code, msg := CodeTooDeep, fmt.Sprintf("the parent chain of %q is deeper than %d levels", n.id, MaxDepth)
 				if s.chainLoops(int32(i)) {
-					code, msg = "parent-loop", fmt.Sprintf("the parent chain of %q loops back on itself", n.id)
+					code, msg = CodeParentLoop, fmt.Sprintf("the parent chain of %q loops back on itself", n.id)
 				}
 				return nil, &StructureError{Path: nodePath(customers, n, i), Code: code, Message: msg}
 			}
@@ -282,7 +259,7 @@ func (s *Snapshot) refresh(i int32, force, whole bool) {
 func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
 	n.env, n.compiledFrom, n.compiled, n.notes = env, from, compiled, nil
 	for _, p := range compiled.Problems() {
-		if p.Code == schedule.CodeUnknownZone {
+		if p.Code == CodeUnknownZone {
 			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
 		}
 	}
@@ -390,7 +367,7 @@ func (s *Snapshot) Endpoint(id string) *Endpoint {
 	if !ok || s.nodes.at(i).endpoint == nil {
 		return nil
 	}
-	return s.nodes.at(i).endpoint.clone()
+	return s.nodes.at(i).endpoint.Clone()
 }
 
 // Tree returns a copy of the whole directory in file form, customers and
@@ -401,7 +378,7 @@ func (s *Snapshot) Tree() Tree {
 		if n.customer != nil {
 			t.Customers = append(t.Customers, n.customer.Clone())
 		} else {
-			t.Endpoints = append(t.Endpoints, n.endpoint.clone())
+			t.Endpoints = append(t.Endpoints, n.endpoint.Clone())
 		}
 	}
 	for _, tag := range s.tags {
@@ -445,7 +422,7 @@ func (s *Snapshot) walkUntil(visit func(int32) bool) {
 
 // Problems returns the compile problems of a node's schedule, paths
 // starting at "schedule".
-func (s *Snapshot) Problems(id string) (schedule.Problems, error) {
+func (s *Snapshot) Problems(id string) (Problems, error) {
 	i, err := s.lookup(id)
 	if err != nil {
 		return nil, err

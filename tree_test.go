@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 func TestEffectiveSchedule(t *testing.T) {
@@ -103,7 +103,7 @@ func TestWritesKeepTheTreeConsistent(t *testing.T) {
 	lab, err := e.Evaluate("dept-maple-lab", time.Now())
 	require.NoError(t, err)
 	assert.Equal(t, "Europe/London", lab.TimeZoneID)
-	assert.Equal(t, []CustomerBreadcrumb{{"reseller-northwind", "Northwind Voice"}, {"clinic-maple", "Maple"}, {"dept-maple-lab", "Maple Lab"}},
+	assert.Equal(t, []CustomerBreadcrumb{{ID: "reseller-northwind", Name: "Northwind Voice"}, {ID: "clinic-maple", Name: "Maple"}, {ID: "dept-maple-lab", Name: "Maple Lab"}},
 		e.Snapshot().Customer("dept-maple-lab").Breadcrumb)
 
 	// Tree() gives back what was stored, and loads again to the same answers.
@@ -128,7 +128,7 @@ func TestProblemsAndUnknownMembers(t *testing.T) {
 	var paths []string
 	for _, p := range unknown {
 		paths = append(paths, p.Path)
-		assert.Equal(t, schedule.SeverityWarning, p.Severity)
+		assert.Equal(t, SeverityWarning, p.Severity)
 	}
 	assert.Equal(t, []string{"nmae", "schedule.rules[0].stat"}, paths)
 	assert.Empty(t, UnknownMembers([]byte(`{"customers":[{"id":"a","schedule":{}}]}`), &Tree{}))
@@ -147,7 +147,7 @@ func TestValidateTreeAndCustomer(t *testing.T) {
 
 	e := sampleEngine(t)
 	problems := e.ValidateCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "new"}, ParentCustomerID: "ghost",
-		Schedule: &Schedule{Rules: []SchedulingRule{{SimpleRuleType: schedule.RuleCustomerState, CustomerState: "Open", State: "x"}}}})
+		Schedule: &Schedule{Rules: []SchedulingRule{{SimpleRuleType: model.RuleCustomerState, CustomerState: "Open", State: "x"}}}})
 	got = nil
 	for _, p := range problems {
 		got = append(got, p.Severity.String()+" "+p.Path)

@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/rrule"
-	"github.com/voicesched/voicesched/schedule"
 )
 
 // Defaults of Options.
@@ -95,7 +95,7 @@ func ParseSource(source string) (reason string, ok bool) {
 // are the rules' resolution: from is rounded down and to up to a second.
 //
 // from == to gives no rules; from after to is an error.
-func Span(from, to time.Time, loc *time.Location, opts Options) ([]schedule.SchedulingRule, error) {
+func Span(from, to time.Time, loc *time.Location, opts Options) ([]model.SchedulingRule, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -149,7 +149,7 @@ func Readings(from, to time.Time, loc *time.Location) (start, end time.Time) {
 // clock readings of start and end count (their locations do not), rounded
 // down to a second. It is Span for callers that hold wall-clock times, such
 // as an all-day calendar event (start and end at midnight).
-func Civil(start, end time.Time, opts Options) ([]schedule.SchedulingRule, error) {
+func Civil(start, end time.Time, opts Options) ([]model.SchedulingRule, error) {
 	opts, err := opts.normalize()
 	if err != nil {
 		return nil, err
@@ -167,15 +167,15 @@ func Civil(start, end time.Time, opts Options) ([]schedule.SchedulingRule, error
 	if !end.After(start) {
 		return nil, nil
 	}
-	base := schedule.SchedulingRule{
+	base := model.SchedulingRule{
 		Name:           opts.Name,
 		Priority:       opts.Priority,
 		State:          opts.State,
 		Source:         Source(opts.Reason),
-		SimpleRuleType: schedule.RuleTime,
-		Frequency:      schedule.FrequencyNone,
+		SimpleRuleType: model.RuleTime,
+		Frequency:      model.FrequencyNone,
 	}
-	var rules []schedule.SchedulingRule
+	var rules []model.SchedulingRule
 	firstMidnight := midnight(start)
 	if !end.After(start.AddDate(0, 0, 1)) {
 		// At most 24 clock hours: one window, crossing midnight if need be.
@@ -204,7 +204,7 @@ func Civil(start, end time.Time, opts Options) ([]schedule.SchedulingRule, error
 		r.StartDate = dateText(wholeFrom)
 		r.IsAllDay = true
 		if days > 1 {
-			r.Frequency = schedule.FrequencyDaily
+			r.Frequency = model.FrequencyDaily
 			r.Count = days
 		}
 		rules = append(rules, r)

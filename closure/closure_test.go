@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/voicesched/voicesched/closure"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -22,9 +23,9 @@ func mustZone(t testing.TB, name string) *time.Location {
 
 // compiled compiles the closure rules alone into a schedule of zone loc
 // whose default state is "Open".
-func compiled(t testing.TB, loc *time.Location, rules []schedule.SchedulingRule) *schedule.Compiled {
+func compiled(t testing.TB, loc *time.Location, rules []model.SchedulingRule) *schedule.Compiled {
 	t.Helper()
-	c := schedule.Compile(&schedule.Schedule{TimeZoneID: loc.String(), Rules: rules, DefaultState: "Open"}, schedule.Env{})
+	c := schedule.Compile(&model.Schedule{TimeZoneID: loc.String(), Rules: rules, DefaultState: "Open"}, schedule.Env{})
 	require.Empty(t, c.Problems(), "closure rules must compile without problems: %v", rules)
 	return c
 }
@@ -43,7 +44,7 @@ func TestSpanShapes(t *testing.T) {
 	tests := []struct {
 		name       string
 		from, to   string
-		want       []schedule.SchedulingRule
+		want       []model.SchedulingRule
 		opts       closure.Options
 		wantSource string
 	}{
@@ -51,9 +52,9 @@ func TestSpanShapes(t *testing.T) {
 			name: "closed from Christmas Eve 14:00 to Dec 27 08:00: afternoon, two whole days, morning",
 			from: "2026-12-24T14:00:00", to: "2026-12-27T08:00:00",
 			opts: closure.Options{Reason: "Christmas"},
-			want: []schedule.SchedulingRule{
+			want: []model.SchedulingRule{
 				{StartDate: "2026-12-24", StartTime: "14:00", EndTime: "24:00"},
-				{StartDate: "2026-12-25", IsAllDay: true, Frequency: schedule.FrequencyDaily, Count: 2},
+				{StartDate: "2026-12-25", IsAllDay: true, Frequency: model.FrequencyDaily, Count: 2},
 				{StartDate: "2026-12-27", StartTime: "00:00", EndTime: "08:00"},
 			},
 			wantSource: "closure: Christmas",
@@ -61,43 +62,43 @@ func TestSpanShapes(t *testing.T) {
 		{
 			name: "emergency: closed until 15:00 today is one rule",
 			from: "2026-03-03T10:17:00", to: "2026-03-03T15:00:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-03-03", StartTime: "10:17", EndTime: "15:00"}},
+			want:       []model.SchedulingRule{{StartDate: "2026-03-03", StartTime: "10:17", EndTime: "15:00"}},
 			wantSource: "closure",
 		},
 		{
 			name: "an evening into the next morning is one rule crossing midnight",
 			from: "2026-05-01T18:00:00", to: "2026-05-02T09:30:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-05-01", StartTime: "18:00", EndTime: "09:30"}},
+			want:       []model.SchedulingRule{{StartDate: "2026-05-01", StartTime: "18:00", EndTime: "09:30"}},
 			wantSource: "closure",
 		},
 		{
 			name: "one whole day is one all-day rule",
 			from: "2026-07-03T00:00:00", to: "2026-07-04T00:00:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-07-03", IsAllDay: true}},
+			want:       []model.SchedulingRule{{StartDate: "2026-07-03", IsAllDay: true}},
 			wantSource: "closure",
 		},
 		{
 			name: "an afternoon to midnight ends at 24:00",
 			from: "2026-07-03T13:00:00", to: "2026-07-04T00:00:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-07-03", StartTime: "13:00", EndTime: "24:00"}},
+			want:       []model.SchedulingRule{{StartDate: "2026-07-03", StartTime: "13:00", EndTime: "24:00"}},
 			wantSource: "closure",
 		},
 		{
 			name: "a week of whole days is one counted daily rule",
 			from: "2026-08-03T00:00:00", to: "2026-08-10T00:00:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-08-03", IsAllDay: true, Frequency: schedule.FrequencyDaily, Count: 7}},
+			want:       []model.SchedulingRule{{StartDate: "2026-08-03", IsAllDay: true, Frequency: model.FrequencyDaily, Count: 7}},
 			wantSource: "closure",
 		},
 		{
 			name: "seconds are kept",
 			from: "2026-08-03T09:00:30", to: "2026-08-03T09:05:00",
-			want:       []schedule.SchedulingRule{{StartDate: "2026-08-03", StartTime: "09:00:30", EndTime: "09:05"}},
+			want:       []model.SchedulingRule{{StartDate: "2026-08-03", StartTime: "09:00:30", EndTime: "09:05"}},
 			wantSource: "closure",
 		},
 		{
 			name: "afternoon to the next afternoon but one: no whole day between",
 			from: "2026-08-03T14:00:00", to: "2026-08-04T18:00:00",
-			want: []schedule.SchedulingRule{
+			want: []model.SchedulingRule{
 				{StartDate: "2026-08-03", StartTime: "14:00", EndTime: "24:00"},
 				{StartDate: "2026-08-04", StartTime: "00:00", EndTime: "18:00"},
 			},
@@ -111,7 +112,7 @@ func TestSpanShapes(t *testing.T) {
 			require.Len(t, rules, len(tt.want))
 			for i, w := range tt.want {
 				r := rules[i]
-				assert.Equal(t, schedule.RuleTime, r.SimpleRuleType)
+				assert.Equal(t, model.RuleTime, r.SimpleRuleType)
 				assert.Equal(t, "Closed", r.State)
 				assert.Equal(t, tt.wantSource, r.Source)
 				assert.Equal(t, w.StartDate, r.StartDate, "rule %d", i)
@@ -229,7 +230,7 @@ func wantClosed(at, from, to time.Time, loc *time.Location) bool {
 // checkCover compiles the rules and compares them with wantClosed at the
 // span's edges, every zone change and civil midnight near it, a sample of
 // interior seconds and, on spans up to two days, every minute.
-func checkCover(t *testing.T, loc *time.Location, from, to time.Time, rules []schedule.SchedulingRule) {
+func checkCover(t *testing.T, loc *time.Location, from, to time.Time, rules []model.SchedulingRule) {
 	t.Helper()
 	require.LessOrEqual(t, len(rules), 3)
 	c := compiled(t, loc, rules)

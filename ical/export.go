@@ -10,6 +10,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/rrule"
 	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
@@ -118,7 +119,7 @@ func ExportRules(snap *voicesched.Snapshot, id string, from, to time.Time, opts 
 		for i := range eff.Schedule.Rules {
 			rule := &eff.Schedule.Rules[i]
 			window := compiled.Window(i)
-			if rule.SimpleRuleType != schedule.RuleTime || window == nil {
+			if rule.SimpleRuleType != model.RuleTime || window == nil {
 				continue
 			}
 			event, start, ok := ruleEvent(eff.NodeID, i, rule, window, loc, tzid, cfg)
@@ -148,7 +149,7 @@ func ExportRules(snap *voicesched.Snapshot, id string, from, to time.Time, opts 
 // interval and meets every default taken from DTSTART (weekday, day of the
 // month, time), so the set of occurrences is unchanged; COUNT still counts
 // from it, as nothing before it occurred.
-func ruleEvent(nodeID string, index int, rule *schedule.SchedulingRule, window *rrule.Rule, loc *time.Location, tzid string, cfg exportConfig) (*ics.VEvent, time.Time, bool) {
+func ruleEvent(nodeID string, index int, rule *model.SchedulingRule, window *rrule.Rule, loc *time.Location, tzid string, cfg exportConfig) (*ics.VEvent, time.Time, bool) {
 	set := window.Set()
 	first := window.Occurrences(set.GetDTStart(), lastCivil, 1)
 	if len(first) == 0 {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
 )
@@ -30,9 +31,9 @@ func FuzzImport(f *testing.F) {
 		loc, err := tz.Load(result.ZoneID)
 		require.NoError(t, err, "the result's zone is a zone a schedule can name")
 		for i, r := range result.Rules {
-			compiled := schedule.Compile(&schedule.Schedule{Rules: []schedule.SchedulingRule{r}}, schedule.Env{Zone: loc, ZoneID: result.ZoneID})
+			compiled := schedule.Compile(&model.Schedule{Rules: []model.SchedulingRule{r}}, schedule.Env{Zone: loc, ZoneID: result.ZoneID})
 			for _, p := range compiled.Problems() {
-				require.NotEqual(t, schedule.SeverityError, p.Severity, "rule %d %+v: %v", i, r, p)
+				require.NotEqual(t, model.SeverityError, p.Severity, "rule %d %+v: %v", i, r, p)
 			}
 		}
 	})

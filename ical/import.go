@@ -10,8 +10,8 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/voicesched/voicesched/closure"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/rrule"
-	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
 )
 
@@ -45,7 +45,7 @@ func (w Warning) String() string {
 type Result struct {
 	// Rules hold the events, in the feed's order, for a schedule in zone
 	// ZoneID.
-	Rules []schedule.SchedulingRule `json:"rules"`
+	Rules []model.SchedulingRule `json:"rules"`
 	// Warnings name each event that was not held exactly, and what was left out.
 	Warnings []Warning `json:"warnings,omitempty"`
 	// ZoneID is the zone on whose clock the rules are written.
@@ -253,7 +253,7 @@ type span struct {
 type eventCtx struct {
 	imp          *importer
 	uid, summary string
-	rules        []schedule.SchedulingRule
+	rules        []model.SchedulingRule
 	endedBefore  bool            // some occurrence ended before the horizon's start
 	warned       map[string]bool // messages given, each once
 }
@@ -445,7 +445,7 @@ func (ev *eventCtx) addSpan(s span) {
 		return
 	}
 	opts := closure.Options{State: ev.state(), Name: ev.name(), Priority: imp.cfg.priority}
-	var rules []schedule.SchedulingRule
+	var rules []model.SchedulingRule
 	var err error
 	if s.clock == nil || s.clock == imp.target {
 		rules, err = closure.Civil(s.start, s.end, opts)
@@ -572,8 +572,8 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 	}
 
 	// The rule the model would hold.
-	rule := schedule.SchedulingRule{Name: ev.name(), State: ev.state(), Source: ev.source(), Priority: imp.cfg.priority,
-		SimpleRuleType: schedule.RuleTime, StartDate: first.start.Format("2006-01-02")}
+	rule := model.SchedulingRule{Name: ev.name(), State: ev.state(), Source: ev.source(), Priority: imp.cfg.priority,
+		SimpleRuleType: model.RuleTime, StartDate: first.start.Format("2006-01-02")}
 	effective := clock
 	if effective == nil {
 		effective = imp.target

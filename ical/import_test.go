@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/tz"
 )
 
@@ -33,8 +33,8 @@ func TestChristmasEveryYearStaysOneRecurringAllDayRule(t *testing.T) {
 	require.Empty(t, result.Warnings)
 	require.Len(t, result.Rules, 1)
 	r := result.Rules[0]
-	assert.Equal(t, schedule.SchedulingRule{Name: "Christmas Day", State: "Holiday", Source: "us#xmas",
-		SimpleRuleType: schedule.RuleTime, Frequency: schedule.FrequencyYearly, IsAllDay: true,
+	assert.Equal(t, model.SchedulingRule{Name: "Christmas Day", State: "Holiday", Source: "us#xmas",
+		SimpleRuleType: model.RuleTime, Frequency: model.FrequencyYearly, IsAllDay: true,
 		StartDate: "2010-12-25", ByMonth: []int{12}, ByMonthDay: []int{25}}, r)
 }
 
@@ -45,7 +45,7 @@ func TestThanksgivingOnTheFourthThursdayKeepsItsOrdinal(t *testing.T) {
 		Start(importStart))
 	require.NoError(t, err)
 	require.Len(t, result.Rules, 1)
-	assert.Equal(t, []schedule.ScheduleDay{{Offset: 4, DayOfWeek: schedule.DayOfWeek(time.Thursday)}}, result.Rules[0].ByDay)
+	assert.Equal(t, []model.ScheduleDay{{Offset: 4, DayOfWeek: model.DayOfWeek(time.Thursday)}}, result.Rules[0].ByDay)
 	assert.Equal(t, "UTC", result.ZoneID, "no zone anywhere: UTC")
 }
 
@@ -61,12 +61,12 @@ func TestGoogleWeeklyWithAnExdateIsDatedUpToTheExceptionThenRecursAgain(t *testi
 	// Jan 6, 8, 13 dated; Jan 15 removed; the recurrence carries on from Jan 20.
 	require.Len(t, result.Rules, 4)
 	for _, r := range result.Rules[:3] {
-		assert.Equal(t, schedule.FrequencyNone, r.Frequency)
+		assert.Equal(t, model.FrequencyNone, r.Frequency)
 		assert.Equal(t, "07:00", r.StartTime)
 		assert.Equal(t, "08:30", r.EndTime)
 	}
 	cont := result.Rules[3]
-	assert.Equal(t, schedule.FrequencyWeekly, cont.Frequency)
+	assert.Equal(t, model.FrequencyWeekly, cont.Frequency)
 	assert.Equal(t, "2026-01-20", cont.StartDate)
 	assert.Equal(t, "07:00", cont.StartTime)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/tz"
 )
 
@@ -35,7 +35,7 @@ func readVectors(t *testing.T, name string) feedVectors {
 
 // busySpans evaluates rules as a schedule in zone over [from, to) and
 // returns the spans in state "Holiday" as "start/end" in UTC.
-func busySpans(t *testing.T, zoneID string, rules []schedule.SchedulingRule, from, to time.Time) []string {
+func busySpans(t *testing.T, zoneID string, rules []model.SchedulingRule, from, to time.Time) []string {
 	t.Helper()
 	spans := []string{}
 	if len(rules) == 0 {
@@ -95,7 +95,7 @@ func TestImportedFeedsAgreeWithPythonIcalendar(t *testing.T) {
 				t.Log(w)
 			}
 
-			byUID := map[string][]schedule.SchedulingRule{}
+			byUID := map[string][]model.SchedulingRule{}
 			for _, r := range result.Rules {
 				uid, ok := strings.CutPrefix(r.Source, tc.name+"#")
 				require.True(t, ok, "source %q names the feed", r.Source)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	rrulego "github.com/teambition/rrule-go"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/rrule"
 	"github.com/voicesched/voicesched/schedule"
 )
@@ -66,8 +67,8 @@ func (rec recurrence) untilBeyond(civil, instant time.Time) bool {
 
 // modelFrequency maps rrule-go's frequencies (YEARLY = 0 … SECONDLY = 6)
 // onto the wire enum (Secondly = 1 … Yearly = 7).
-func modelFrequency(f rrulego.Frequency) schedule.Frequency {
-	return schedule.Frequency(7 - int(f))
+func modelFrequency(f rrulego.Frequency) model.Frequency {
+	return model.Frequency(7 - int(f))
 }
 
 // weekStartMatters reports whether a WKST other than Monday changes the
@@ -83,7 +84,7 @@ func weekStartMatters(o rrulego.ROption) bool {
 // recurRule fills rule's recurrence from rec, the event starting at civil
 // start on clock loc (nil: the schedule's own clock). It returns why the
 // model cannot hold the recurrence, or "".
-func recurRule(rule *schedule.SchedulingRule, rec recurrence, start time.Time, loc *time.Location) string {
+func recurRule(rule *model.SchedulingRule, rec recurrence, start time.Time, loc *time.Location) string {
 	o := rec.option
 	rule.Frequency = modelFrequency(o.Freq)
 	rule.Interval = o.Interval
@@ -96,7 +97,7 @@ func recurRule(rule *schedule.SchedulingRule, rec recurrence, start time.Time, l
 	rule.ByHour = o.Byhour
 	rule.ByMinute = o.Byminute
 	for _, d := range o.Byweekday {
-		rule.ByDay = append(rule.ByDay, schedule.ScheduleDay{Offset: d.N(), DayOfWeek: schedule.DayOfWeek((d.Day() + 1) % 7)})
+		rule.ByDay = append(rule.ByDay, model.ScheduleDay{Offset: d.N(), DayOfWeek: model.DayOfWeek((d.Day() + 1) % 7)})
 	}
 	if rec.hasUntil {
 		switch {
@@ -133,7 +134,7 @@ type occurrenceSource func(from, to time.Time, max int) []time.Time
 // (the same semantics as the schedule will use): rule is compiled as a lone
 // schedule on the event's clock. ok is false when it does not compile;
 // never reports a recurrence that can never occur.
-func compiledOccurrences(rule schedule.SchedulingRule, loc *time.Location) (source occurrenceSource, never bool, problem string) {
+func compiledOccurrences(rule model.SchedulingRule, loc *time.Location) (source occurrenceSource, never bool, problem string) {
 	// Windows do not matter here, only occurrence starts: an all-day
 	// rule's restrictions (no sub-daily frequency) are lifted.
 	if rule.IsAllDay {
@@ -145,9 +146,9 @@ func compiledOccurrences(rule schedule.SchedulingRule, loc *time.Location) (sour
 	} else {
 		zoneID = loc.String()
 	}
-	compiled := schedule.Compile(&schedule.Schedule{Rules: []schedule.SchedulingRule{rule}}, schedule.Env{Zone: zoneLoc, ZoneID: zoneID})
+	compiled := schedule.Compile(&model.Schedule{Rules: []model.SchedulingRule{rule}}, schedule.Env{Zone: zoneLoc, ZoneID: zoneID})
 	for _, p := range compiled.Problems() {
-		if p.Severity != schedule.SeverityError {
+		if p.Severity != model.SeverityError {
 			continue
 		}
 		if p.Code == "empty-set" {

@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
 // importedSnapshot is a one-customer engine whose schedule holds rules.
-func importedSnapshot(t *testing.T, zoneID string, rules []schedule.SchedulingRule) *voicesched.Snapshot {
+func importedSnapshot(t *testing.T, zoneID string, rules []model.SchedulingRule) *voicesched.Snapshot {
 	t.Helper()
 	engine := voicesched.New()
 	require.NoError(t, engine.PutCustomer(&voicesched.CustomerInfo{
@@ -23,7 +24,7 @@ func importedSnapshot(t *testing.T, zoneID string, rules []schedule.SchedulingRu
 	problems, err := engine.Snapshot().Problems("imported")
 	require.NoError(t, err)
 	for _, p := range problems {
-		require.NotEqual(t, schedule.SeverityError, p.Severity, "imported rule problem: %v", p)
+		require.NotEqual(t, model.SeverityError, p.Severity, "imported rule problem: %v", p)
 	}
 	return engine.Snapshot()
 }

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"github.com/voicesched/voicesched/model"
 	"slices"
 	"strings"
 	"time"
@@ -53,7 +54,7 @@ type Env struct {
 // small and shares the schedule's strings. It is immutable and shared: do
 // not modify it, the rule or its FlowParams.
 type RuleInfo struct {
-	*SchedulingRule
+	*model.SchedulingRule
 	Index int // position in the schedule's rules list
 }
 
@@ -83,7 +84,7 @@ type compiledRule struct {
 // ordered by priority, recurrences and conditions compiled. It is immutable
 // and safe for concurrent use.
 type Compiled struct {
-	source        *Schedule
+	source        *model.Schedule
 	zone          *time.Location
 	zoneID        string
 	inherit       bool
@@ -92,7 +93,7 @@ type Compiled struct {
 	closedState   string
 	fallbackState string
 	rules         []compiledRule // in evaluation order
-	problems      Problems
+	problems      model.Problems
 	usesParent    bool
 	weight        int // what one look at every rule costs, in rule looks
 }
@@ -102,7 +103,7 @@ type Compiled struct {
 // listed by Problems with its path relative to the schedule ("rules[2].byDay[0]").
 // A nil s compiles to a schedule with no rules that inherits (a node with no
 // schedule at all inherits, SPEC §6).
-func Compile(s *Schedule, env Env) *Compiled {
+func Compile(s *model.Schedule, env Env) *Compiled {
 	c := compile(s, env)
 	if s != nil {
 		c.lint(s)
@@ -112,7 +113,7 @@ func Compile(s *Schedule, env Env) *Compiled {
 
 // compile is Compile without the lint checks (lint.go), which need the
 // rules compiled and ordered.
-func compile(s *Schedule, env Env) *Compiled {
+func compile(s *model.Schedule, env Env) *Compiled {
 	c := &Compiled{
 		source:        s,
 		closedState:   orDefault(env.ClosedState, DefaultClosedState),
@@ -130,17 +131,17 @@ func compile(s *Schedule, env Env) *Compiled {
 	if id := strings.TrimSpace(s.TimeZoneID); id != "" {
 		loc, err := tz.Load(id)
 		if err != nil {
-			c.addf("timeZoneId", CodeUnknownZone, SeverityError, "%v; the zone of %s is used instead", err, c.zoneID)
+			c.addf("timeZoneId", model.CodeUnknownZone, model.SeverityError, "%v; the zone of %s is used instead", err, c.zoneID)
 		} else {
 			c.zone, c.zoneID = loc, c.checkZoneSpelling(id)
 		}
 	}
 	if s.Inherit && !env.HasParent {
-		c.addf("inherit", CodeInheritOnRoot, SeverityWarning, "inherit is set but there is no parent to inherit from; this schedule's own rules are used")
+		c.addf("inherit", model.CodeInheritOnRoot, model.SeverityWarning, "inherit is set but there is no parent to inherit from; this schedule's own rules are used")
 		c.inherit = false
 	}
 	if len(s.Rules) > MaxRules {
-		c.addf("rules", CodeTooManyRules, SeverityError, "a schedule may have at most %d rules, this one has %d; only the first %d are used", MaxRules, len(s.Rules), MaxRules)
+		c.addf("rules", model.CodeTooManyRules, model.SeverityError, "a schedule may have at most %d rules, this one has %d; only the first %d are used", MaxRules, len(s.Rules), MaxRules)
 	}
 	n := min(len(s.Rules), MaxRules)
 	// The work of compiling is bounded per schedule, not only per rule: the
@@ -157,7 +158,7 @@ func compile(s *Schedule, env Env) *Compiled {
 		}
 		conditionBytes += min(len(r.Condition), condition.MaxLength)
 		if byValues > MaxScheduleByValues || conditionBytes > MaxScheduleConditionBytes {
-			c.addf("rules", CodeScheduleTooLarge, SeverityError,
+			c.addf("rules", model.CodeScheduleTooLarge, model.SeverityError,
 				"the rules hold more than %d BY-values or %d bytes of conditions in all; only the first %d rules are used",
 				MaxScheduleByValues, MaxScheduleConditionBytes, i)
 			n = i
@@ -167,7 +168,7 @@ func compile(s *Schedule, env Env) *Compiled {
 	c.rules = make([]compiledRule, n)
 	for i := 0; i < n; i++ {
 		c.rules[i] = c.compileRule(i, &s.Rules[i], env)
-		if c.rules[i].info.SimpleRuleType == RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
+		if c.rules[i].info.SimpleRuleType == model.RuleCustomerState || (c.rules[i].cond != nil && c.rules[i].cond.UsesParentState()) {
 			c.usesParent = true
 		}
 	}
@@ -207,28 +208,28 @@ const (
 	maxProblems        = 200
 )
 
-func (c *Compiled) addf(path, code string, sev Severity, format string, args ...any) {
+func (c *Compiled) addf(path, code string, sev model.Severity, format string, args ...any) {
 	switch {
 	case len(c.problems) > maxProblems:
-		if sev == SeverityError { // a dropped error makes the summary one
-			c.problems[maxProblems].Severity = SeverityError
+		if sev == model.SeverityError { // a dropped error makes the summary one
+			c.problems[maxProblems].Severity = model.SeverityError
 		}
 		return
 	case len(c.problems) == maxProblems:
 		// Only as severe as what it stands for: warnings alone must not
 		// stop a schedule from being stored.
-		summary := SeverityWarning
-		if sev == SeverityError || c.problems.HasErrors() {
-			summary = SeverityError
+		summary := model.SeverityWarning
+		if sev == model.SeverityError || c.problems.HasErrors() {
+			summary = model.SeverityError
 		}
-		c.problems = append(c.problems, Problem{Path: "rules", Code: CodeTooManyProblems, Severity: summary,
+		c.problems = append(c.problems, model.Problem{Path: "rules", Code: model.CodeTooManyProblems, Severity: summary,
 			Message: fmt.Sprintf("more than %d problems; fix these and validate again", maxProblems)})
 		return
 	}
-	c.problems = append(c.problems, Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	c.problems = append(c.problems, model.Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
-func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
+func (c *Compiled) compileRule(i int, r *model.SchedulingRule, env Env) compiledRule {
 	out := compiledRule{info: RuleInfo{SchedulingRule: r, Index: i}}
 	broken := false // a compile error: the rule never matches
 	info := &out.info
@@ -242,49 +243,49 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 		if !broken {
 			broken, out.brokenWhy = true, fmt.Sprintf(format, args...)
 		}
-		c.addf(path, code, SeverityError, format, args...)
+		c.addf(path, code, model.SeverityError, format, args...)
 	}
 	warn := func(field, code, format string, args ...any) {
-		c.addf(base+"."+field, code, SeverityWarning, format, args...)
+		c.addf(base+"."+field, code, model.SeverityWarning, format, args...)
 	}
 	if strings.TrimSpace(r.State) == "" {
-		fail("state", CodeEmptyState, "the rule has no state to switch to")
+		fail("state", model.CodeEmptyState, "the rule has no state to switch to")
 	}
 	checkIgnoredCustomerState(r, warn)
 	switch r.SimpleRuleType {
-	case RuleAlways:
+	case model.RuleAlways:
 		c.checkIgnoredMembers(base, r, fail, warn)
-	case RuleCustomerState:
+	case model.RuleCustomerState:
 		c.checkIgnoredMembers(base, r, fail, warn)
 		out.customerState = strings.TrimSpace(r.CustomerState)
 		if out.customerState == "" {
-			fail("customerState", CodeEmptyCustomerState, "a CustomerState rule needs the parent state it follows")
+			fail("customerState", model.CodeEmptyCustomerState, "a CustomerState rule needs the parent state it follows")
 		}
 		if !env.HasParent {
-			warn("simpleRuleType", CodeNoParentState, "this CustomerState rule never matches: the customer has no parent")
+			warn("simpleRuleType", model.CodeNoParentState, "this CustomerState rule never matches: the customer has no parent")
 		}
-	case RuleTime:
+	case model.RuleTime:
 		out.window = c.compileWindow(base, r, fail, warn)
 	default:
-		fail("simpleRuleType", CodeEnumOutOfRange, "simpleRuleType %d is not one of Always, CustomerState, Time", int(r.SimpleRuleType))
+		fail("simpleRuleType", model.CodeEnumOutOfRange, "simpleRuleType %d is not one of Always, CustomerState, Time", int(r.SimpleRuleType))
 	}
 	if strings.TrimSpace(r.Condition) != "" {
 		prog, err := condition.Compile(r.Condition)
 		if err != nil {
-			fail("condition", CodeBadCondition, "the condition does not compile: %v", err)
+			fail("condition", model.CodeBadCondition, "the condition does not compile: %v", err)
 		} else {
 			out.cond = prog
 		}
 	}
-	if r.SimpleRuleType == RuleTime && out.window == nil {
+	if r.SimpleRuleType == model.RuleTime && out.window == nil {
 		broken = true // defensive: a Time rule without windows never matches
 	}
 	switch {
 	case broken:
 		out.kind = kindBroken
-	case r.SimpleRuleType == RuleAlways:
+	case r.SimpleRuleType == model.RuleAlways:
 		out.kind = kindAlways
-	case r.SimpleRuleType == RuleCustomerState:
+	case r.SimpleRuleType == model.RuleCustomerState:
 		out.kind = kindParentState
 	default:
 		out.kind = kindTime
@@ -294,7 +295,7 @@ func (c *Compiled) compileRule(i int, r *SchedulingRule, env Env) compiledRule {
 
 // compileWindow turns the recurrence fields of a Time rule into an
 // rrule.Rule on the civil clock of the schedule's zone (SPEC §5).
-func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func(field, code, format string, args ...any)) *rrule.Rule {
+func (c *Compiled) compileWindow(base string, r *model.SchedulingRule, fail, warn func(field, code, format string, args ...any)) *rrule.Rule {
 	ok := true
 	spec := rrule.Spec{
 		Frequency:     rrule.Frequency(r.Frequency),
@@ -309,12 +310,12 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 		ByMinute:      r.ByMinute,
 	}
 	if !r.Frequency.Valid() {
-		fail("frequency", CodeEnumOutOfRange, "frequency %d is not one of None, Secondly, Minutely, Hourly, Daily, Weekly, Monthly, Yearly", int(r.Frequency))
+		fail("frequency", model.CodeEnumOutOfRange, "frequency %d is not one of None, Secondly, Minutely, Hourly, Daily, Weekly, Monthly, Yearly", int(r.Frequency))
 		ok = false
 	}
 	for j, d := range r.ByDay {
 		if !d.DayOfWeek.Valid() {
-			fail(fmt.Sprintf("byDay[%d].dayOfWeek", j), CodeEnumOutOfRange, "dayOfWeek %d is not a day of the week (Sunday = 0 … Saturday = 6)", int(d.DayOfWeek))
+			fail(fmt.Sprintf("byDay[%d].dayOfWeek", j), model.CodeEnumOutOfRange, "dayOfWeek %d is not a day of the week (Sunday = 0 … Saturday = 6)", int(d.DayOfWeek))
 			ok = false
 			continue
 		}
@@ -326,33 +327,33 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 	if strings.TrimSpace(r.StartDate) != "" {
 		d, err := ParseDate("startDate", r.StartDate, c.zone)
 		if err != nil {
-			fail("startDate", CodeBadDate, "%v", err)
+			fail("startDate", model.CodeBadDate, "%v", err)
 			ok = false
 		} else {
 			startDay = d
 		}
-	} else if r.Frequency != FrequencyNone && (r.Interval > 1 || r.Count > 0) {
-		warn("startDate", CodeEmptyStartDate, "startDate is empty, so the recurrence starts on 1970-01-01; with interval or count set that decides which days match")
+	} else if r.Frequency != model.FrequencyNone && (r.Interval > 1 || r.Count > 0) {
+		warn("startDate", model.CodeEmptyStartDate, "startDate is empty, so the recurrence starts on 1970-01-01; with interval or count set that decides which days match")
 	}
 	startSec, endSec := 0, 86400
 	if r.IsAllDay {
 		if r.StartTime != "" || r.EndTime != "" {
-			warn("isAllDay", CodeIgnoredField, "an all-day rule ignores startTime and endTime")
+			warn("isAllDay", model.CodeIgnoredField, "an all-day rule ignores startTime and endTime")
 		}
 		if len(r.ByHour) > 0 || len(r.ByMinute) > 0 {
-			warn("isAllDay", CodeIgnoredField, "an all-day rule ignores byHour and byMinute")
+			warn("isAllDay", model.CodeIgnoredField, "an all-day rule ignores byHour and byMinute")
 		}
 		spec.ByHour, spec.ByMinute = nil, nil
 		switch r.Frequency {
-		case FrequencyHourly, FrequencyMinutely, FrequencySecondly:
-			fail("isAllDay", CodeAllDayTooFine, "an all-day rule cannot repeat %s; use Daily or coarser", strings.ToLower(r.Frequency.String()))
+		case model.FrequencyHourly, model.FrequencyMinutely, model.FrequencySecondly:
+			fail("isAllDay", model.CodeAllDayTooFine, "an all-day rule cannot repeat %s; use Daily or coarser", strings.ToLower(r.Frequency.String()))
 			ok = false
 		}
 	} else {
 		if strings.TrimSpace(r.StartTime) != "" {
 			s, err := ParseClock("startTime", r.StartTime, false)
 			if err != nil {
-				fail("startTime", CodeBadTime, "%v", err)
+				fail("startTime", model.CodeBadTime, "%v", err)
 				ok = false
 			}
 			startSec = s
@@ -360,7 +361,7 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 		if strings.TrimSpace(r.EndTime) != "" {
 			e, err := ParseClock("endTime", r.EndTime, true)
 			if err != nil {
-				fail("endTime", CodeBadTime, "%v", err)
+				fail("endTime", model.CodeBadTime, "%v", err)
 				ok = false
 			}
 			endSec = e
@@ -377,27 +378,27 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 		bound, dateOnly, err := ParseUntil("untilDate", r.UntilDate, c.zone)
 		switch {
 		case err != nil:
-			fail("untilDate", CodeBadDate, "%v", err)
+			fail("untilDate", model.CodeBadDate, "%v", err)
 			ok = false
 		default:
 			spec.Until = bound
 			// With frequency None untilDate is ignored (warned below), so
 			// its time of day cuts nothing off.
-			if r.Frequency != FrequencyNone && !dateOnly && bound.Hour() == 0 && bound.Minute() == 0 && bound.Second() == 0 &&
-				(startSec > 0 || len(spec.ByHour)+len(spec.ByMinute) > 0 || r.Frequency == FrequencyHourly || r.Frequency == FrequencyMinutely || r.Frequency == FrequencySecondly) {
-				warn("untilDate", CodeUntilAtMidnight, "untilDate is exactly midnight, so an occurrence later that day is cut off; send the date alone to include the whole day")
+			if r.Frequency != model.FrequencyNone && !dateOnly && bound.Hour() == 0 && bound.Minute() == 0 && bound.Second() == 0 &&
+				(startSec > 0 || len(spec.ByHour)+len(spec.ByMinute) > 0 || r.Frequency == model.FrequencyHourly || r.Frequency == model.FrequencyMinutely || r.Frequency == model.FrequencySecondly) {
+				warn("untilDate", model.CodeUntilAtMidnight, "untilDate is exactly midnight, so an occurrence later that day is cut off; send the date alone to include the whole day")
 			}
-			if r.Frequency != FrequencyNone && bound.Before(spec.Start) {
-				warn("untilDate", CodeUntilBeforeStart, "this rule never matches: untilDate is before its start; move untilDate after startDate, or delete the rule")
+			if r.Frequency != model.FrequencyNone && bound.Before(spec.Start) {
+				warn("untilDate", model.CodeUntilBeforeStart, "this rule never matches: untilDate is before its start; move untilDate after startDate, or delete the rule")
 			}
 		}
 	}
-	if r.Frequency == FrequencyNone {
+	if r.Frequency == model.FrequencyNone {
 		if r.Count != 0 || r.UntilDate != "" || r.Interval > 1 || hasBy(r) {
-			warn("frequency", CodeIgnoredField, "with frequency None the rule happens once, at the start; count, untilDate, interval and the by-lists are ignored")
+			warn("frequency", model.CodeIgnoredField, "with frequency None the rule happens once, at the start; count, untilDate, interval and the by-lists are ignored")
 		}
 	} else if r.Count > 0 && r.UntilDate != "" {
-		warn("count", CodeCountAndUntil, "both count and untilDate are set; the rule ends at whichever comes first")
+		warn("count", model.CodeCountAndUntil, "both count and untilDate are set; the rule ends at whichever comes first")
 	}
 	if !r.Frequency.Valid() {
 		return nil
@@ -409,7 +410,7 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 		if rerr, isRule := err.(*rrule.Error); isRule {
 			for k, p := range rerr.Problems {
 				if k == maxProblemsPerRule {
-					fail("", CodeTooManyProblems, "and %d more problems in this rule's recurrence", len(rerr.Problems)-k)
+					fail("", model.CodeTooManyProblems, "and %d more problems in this rule's recurrence", len(rerr.Problems)-k)
 					break
 				}
 				field := p.Field
@@ -432,14 +433,14 @@ func (c *Compiled) compileWindow(base string, r *SchedulingRule, fail, warn func
 	return rule
 }
 
-func hasBy(r *SchedulingRule) bool {
+func hasBy(r *model.SchedulingRule) bool {
 	return len(r.BySetPosition)+len(r.ByMonth)+len(r.ByWeekNo)+len(r.ByYearDay)+
 		len(r.ByMonthDay)+len(r.ByDay)+len(r.ByHour)+len(r.ByMinute) > 0
 }
 
 // Problems returns every problem found while compiling, paths relative to
 // the schedule. The slice is shared: do not modify it.
-func (c *Compiled) Problems() Problems { return c.problems }
+func (c *Compiled) Problems() model.Problems { return c.problems }
 
 // Zone returns the zone the schedule is evaluated in and its id.
 func (c *Compiled) Zone() (*time.Location, string) { return c.zone, c.zoneID }
@@ -453,7 +454,7 @@ func (c *Compiled) Inherits() bool { return c.inherit }
 func (c *Compiled) DependsOnParent() bool { return c.usesParent }
 
 // Source returns the schedule this was compiled from (nil for none).
-func (c *Compiled) Source() *Schedule { return c.source }
+func (c *Compiled) Source() *model.Schedule { return c.source }
 
 // Rules returns the rules in evaluation order.
 func (c *Compiled) Rules() []*RuleInfo {
@@ -486,7 +487,7 @@ func (c *Compiled) ForceClosed() bool { return c.forceClosed }
 // Validate returns every problem of s (SPEC §8) at once, errors and
 // warnings, with paths relative to the schedule. It is Compile without
 // keeping the result.
-func Validate(s *Schedule, env Env) Problems {
+func Validate(s *model.Schedule, env Env) model.Problems {
 	return Compile(s, env).Problems()
 }
 

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"encoding/json"
+	"github.com/voicesched/voicesched/model"
 	"testing"
 	"time"
 )
@@ -41,7 +42,7 @@ func FuzzDecodeSchedule(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		var s Schedule
+		var s model.Schedule
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return
 		}
@@ -49,7 +50,7 @@ func FuzzDecodeSchedule(f *testing.F) {
 		if err != nil {
 			t.Fatalf("encode: %v", err)
 		}
-		var back Schedule
+		var back model.Schedule
 		if err := json.Unmarshal(out, &back); err != nil {
 			t.Fatalf("decode of own output %s: %v", out, err)
 		}
@@ -57,7 +58,7 @@ func FuzzDecodeSchedule(f *testing.F) {
 		if string(again) != string(out) {
 			t.Fatalf("round trip changed:\n%s\n%s", out, again)
 		}
-		_ = UnknownMembers(raw, &s)
+		_ = model.UnknownMembers(raw, &s)
 	})
 }
 
@@ -76,7 +77,7 @@ func FuzzCompileEvaluate(f *testing.F) {
 		f.Add([]byte(s), int64(1796000000))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte, unix int64) {
-		var s Schedule
+		var s model.Schedule
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return
 		}

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"github.com/voicesched/voicesched/model"
 	"slices"
 	"strings"
 	"time"
@@ -22,60 +23,14 @@ import (
 // (no defaultState, no frequency) names the member that should be there;
 // its parent ("rules[2]", or the schedule itself) is always present.
 
-// Stable codes of the lint checks.
-const (
-	// CodeIgnoredByRuleType: time or recurrence members on an Always or
-	// CustomerState rule (or customerState on another kind), which the rule's
-	// kind ignores. Path: the rule's simpleRuleType.
-	CodeIgnoredByRuleType = "ignored-by-rule-type"
-	// CodeOneWindowAtEpoch: a Time rule with neither frequency nor startDate
-	// opens one window, on 1970-01-01. Path: the rule's frequency.
-	CodeOneWindowAtEpoch = "one-window-at-epoch"
-	// CodeRuleEnded: every window of a Time rule lies before 2000
-	// (count used up, untilDate long past). Path: count, untilDate or startDate.
-	CodeRuleEnded = "rule-ended-long-ago"
-	// CodeRuleNeverOpens: untilDate comes before the rule's first
-	// occurrence although not before its start. Path: untilDate.
-	CodeRuleNeverOpens = "rule-never-opens"
-	// CodeFixedOffsetZone: a zone that is a fixed offset with no daylight
-	// saving time (EST, Etc/GMT+5). Path: timeZoneId.
-	CodeFixedOffsetZone = "fixed-offset-zone"
-	// CodeZoneSpelling: an IANA name in another letter case than IANA's.
-	// Path: timeZoneId.
-	CodeZoneSpelling = "zone-spelling"
-	// CodeNoDefaultState: no defaultState, so the engine's fallback state
-	// applies when no rule matches. Path: defaultState.
-	CodeNoDefaultState = "no-default-state"
-	// CodeDuplicateRuleID: two rules share an id. Path: the later rule's id.
-	CodeDuplicateRuleID = "duplicate-rule-id"
-	// CodeInheritWithRules: inherit is set beside rules of the schedule's
-	// own, which then never apply. Path: inherit.
-	CodeInheritWithRules = "inherit-ignores-rules"
-	// CodeRuleAfterAlways: a rule looked at after an unconditional Always
-	// rule never decides. Path: the rule's priority.
-	CodeRuleAfterAlways = "rule-after-always"
-	// CodeShadowedRule: an earlier unconditional Time rule is open whenever
-	// this rule is, so this rule never decides. Path: the rule's priority.
-	CodeShadowedRule = "shadowed-rule"
-	// CodeConstantCondition: a condition that reads no variable and so is
-	// always true, always false or always fails. Path: the rule's condition.
-	CodeConstantCondition = "constant-condition"
-	// CodeSkipsShortMonths: a day of the month 29–31 that some of the rule's
-	// months do not have. Path: the byMonthDay value or startDate.
-	CodeSkipsShortMonths = "skips-short-months"
-	// CodeLeapDayOnly: February 29 or day 366, which exist only in leap
-	// years. Path: the byMonthDay or byYearDay value, or startDate.
-	CodeLeapDayOnly = "leap-day-only"
-	// CodeFifthWeekday: a byDay offset of ±5 within a month, which most
-	// months do not have. Path: the byDay value's offset.
-	CodeFifthWeekday = "fifth-weekday"
-)
+// The codes of these checks are declared with every other code in package
+// model (CodeIgnoredByRuleType … CodeFifthWeekday).
 
 // ruleLabel names a rule for a message: its path and name (or id, or state).
 func ruleLabel(r *RuleInfo) string {
 	for _, label := range []string{r.Name, r.ID, r.State} {
 		if label = strings.TrimSpace(label); label != "" {
-			return fmt.Sprintf("rules[%d] (%q)", r.Index, truncate(label, 60))
+			return fmt.Sprintf("rules[%d] (%q)", r.Index, model.Truncate(label, 60))
 		}
 	}
 	return fmt.Sprintf("rules[%d]", r.Index)
@@ -84,16 +39,16 @@ func ruleLabel(r *RuleInfo) string {
 // checkIgnoredMembers reports the members an Always or CustomerState rule
 // ignores, and still checks their text: a date, time or BY-list that is
 // wrong is an error on any rule, since an admin who wrote it meant it.
-func (c *Compiled) checkIgnoredMembers(base string, r *SchedulingRule, fail, warn func(field, code, format string, args ...any)) {
+func (c *Compiled) checkIgnoredMembers(base string, r *model.SchedulingRule, fail, warn func(field, code, format string, args ...any)) {
 	ignored := recurrenceMembers(r)
 	if len(ignored) > 0 {
 		switch r.SimpleRuleType {
-		case RuleAlways:
-			warn("simpleRuleType", CodeIgnoredByRuleType,
+		case model.RuleAlways:
+			warn("simpleRuleType", model.CodeIgnoredByRuleType,
 				"this rule applies at every instant: simpleRuleType is Always (also what an absent simpleRuleType means), so its %s are ignored; set simpleRuleType to Time to use them",
 				joinWords(ignored))
-		case RuleCustomerState:
-			warn("simpleRuleType", CodeIgnoredByRuleType,
+		case model.RuleCustomerState:
+			warn("simpleRuleType", model.CodeIgnoredByRuleType,
 				"this rule follows the parent's state at every instant: a CustomerState rule ignores its %s; to limit it to certain times, add a condition such as hour >= 9 && hour < 17, or use a Time rule with a parentState condition",
 				joinWords(ignored))
 		}
@@ -104,21 +59,21 @@ func (c *Compiled) checkIgnoredMembers(base string, r *SchedulingRule, fail, war
 
 // checkIgnoredCustomerState reports a customerState on a rule of another
 // kind.
-func checkIgnoredCustomerState(r *SchedulingRule, warn func(field, code, format string, args ...any)) {
-	if r.SimpleRuleType == RuleCustomerState || strings.TrimSpace(r.CustomerState) == "" {
+func checkIgnoredCustomerState(r *model.SchedulingRule, warn func(field, code, format string, args ...any)) {
+	if r.SimpleRuleType == model.RuleCustomerState || strings.TrimSpace(r.CustomerState) == "" {
 		return
 	}
 	consequence := "this rule applies at every instant"
-	if r.SimpleRuleType == RuleTime {
+	if r.SimpleRuleType == model.RuleTime {
 		consequence = "this rule follows its windows alone"
 	}
-	warn("simpleRuleType", CodeIgnoredByRuleType,
+	warn("simpleRuleType", model.CodeIgnoredByRuleType,
 		"%s: its customerState %q is ignored because simpleRuleType is %s; set simpleRuleType to CustomerState to follow the parent's state, or clear customerState",
-		consequence, truncate(r.CustomerState, 60), r.SimpleRuleType)
+		consequence, model.Truncate(r.CustomerState, 60), r.SimpleRuleType)
 }
 
 // recurrenceMembers lists the time and recurrence members a rule sets.
-func recurrenceMembers(r *SchedulingRule) []string {
+func recurrenceMembers(r *model.SchedulingRule) []string {
 	var out []string
 	add := func(set bool, name string) {
 		if set {
@@ -129,7 +84,7 @@ func recurrenceMembers(r *SchedulingRule) []string {
 	add(strings.TrimSpace(r.StartTime) != "", "startTime")
 	add(strings.TrimSpace(r.EndTime) != "", "endTime")
 	add(r.IsAllDay, "isAllDay")
-	add(r.Frequency != FrequencyNone, "frequency")
+	add(r.Frequency != model.FrequencyNone, "frequency")
 	add(r.Interval > 1, "interval")
 	add(r.Count != 0, "count")
 	add(strings.TrimSpace(r.UntilDate) != "", "untilDate")
@@ -164,17 +119,17 @@ func (c *Compiled) checkZoneSpelling(id string) string {
 		return id
 	}
 	if _, isWindows := tz.WindowsToIANA(id); !isWindows && canonical != id {
-		c.addf("timeZoneId", CodeZoneSpelling, SeverityWarning,
-			"%q is read as the IANA zone %q; write it so, as other systems match IANA names letter for letter", truncate(id, 60), canonical)
+		c.addf("timeZoneId", model.CodeZoneSpelling, model.SeverityWarning,
+			"%q is read as the IANA zone %q; write it so, as other systems match IANA names letter for letter", model.Truncate(id, 60), canonical)
 		id = canonical
 	}
 	fixed, ok := tz.FixedOffset(id)
 	if !ok {
 		return id
 	}
-	what := fmt.Sprintf("%q is a fixed UTC%s zone with no daylight saving time", truncate(id, 60), formatOffset(fixed.Offset))
+	what := fmt.Sprintf("%q is a fixed UTC%s zone with no daylight saving time", model.Truncate(id, 60), formatOffset(fixed.Offset))
 	if fixed.Name != id {
-		what = fmt.Sprintf("%q is %s, a fixed UTC%s zone with no daylight saving time", truncate(id, 60), fixed.Name, formatOffset(fixed.Offset))
+		what = fmt.Sprintf("%q is %s, a fixed UTC%s zone with no daylight saving time", model.Truncate(id, 60), fixed.Name, formatOffset(fixed.Offset))
 	}
 	if strings.HasPrefix(fixed.Name, "Etc/GMT") {
 		what += " (Etc names invert the sign)"
@@ -185,18 +140,18 @@ func (c *Compiled) checkZoneSpelling(id string) string {
 	}
 	switch {
 	case fixed.Unique:
-		c.addf("timeZoneId", CodeFixedOffsetZone, SeverityWarning,
+		c.addf("timeZoneId", model.CodeFixedOffsetZone, model.SeverityWarning,
 			"%s; use the located zone %s", what, instead[0])
 	case fixed.Name == "EST" || fixed.Name == "MST":
-		c.addf("timeZoneId", CodeFixedOffsetZone, SeverityWarning,
+		c.addf("timeZoneId", model.CodeFixedOffsetZone, model.SeverityWarning,
 			"%s: an office on that region's clock runs an hour off from March to November; use %s, or %s",
 			what, instead[0], strings.Join(instead[1:], ", or "))
 	case len(instead) > 0:
-		c.addf("timeZoneId", CodeFixedOffsetZone, SeverityWarning,
+		c.addf("timeZoneId", model.CodeFixedOffsetZone, model.SeverityWarning,
 			"%s: an office whose region keeps daylight saving time runs an hour off for half the year; no single zone is meant by an offset, so use the office's own city, for example %s",
 			what, strings.Join(instead, ", "))
 	default:
-		c.addf("timeZoneId", CodeFixedOffsetZone, SeverityWarning,
+		c.addf("timeZoneId", model.CodeFixedOffsetZone, model.SeverityWarning,
 			"%s; use the IANA zone of the office's own city instead", what)
 	}
 	return id
@@ -217,7 +172,7 @@ var longAgo = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // lint runs the checks that need the whole compiled schedule: the rules in
 // evaluation order, their windows and conditions.
-func (c *Compiled) lint(s *Schedule) {
+func (c *Compiled) lint(s *model.Schedule) {
 	unconditionalAlways := -1 // position in c.rules of the first Always rule with no (or a true) condition
 	for k := range c.rules {
 		rule := &c.rules[k]
@@ -232,18 +187,18 @@ func (c *Compiled) lint(s *Schedule) {
 	c.lintDuplicateIDs()
 	c.lintReachability(unconditionalAlways)
 	if c.inherit && len(s.Rules) > 0 {
-		c.addf("inherit", CodeInheritWithRules, SeverityWarning,
+		c.addf("inherit", model.CodeInheritWithRules, model.SeverityWarning,
 			"inherit is set, so calls get the parent's state at every instant and this schedule's own %s never apply; clear inherit to use them, or delete them",
 			pluralRules(len(s.Rules)))
 	}
 	if strings.TrimSpace(s.DefaultState) == "" && !c.inherit && !c.forceClosed && unconditionalAlways < 0 {
 		if len(s.Rules) == 0 {
-			c.addf("defaultState", CodeNoDefaultState, SeverityWarning,
+			c.addf("defaultState", model.CodeNoDefaultState, model.SeverityWarning,
 				"calls get %q, the engine's fallback state, at every instant: there are no rules and defaultState is empty; set defaultState to the state callers should get",
 				c.fallbackState)
 			return
 		}
-		c.addf("defaultState", CodeNoDefaultState, SeverityWarning,
+		c.addf("defaultState", model.CodeNoDefaultState, model.SeverityWarning,
 			"when no rule matches, calls get %q, the engine's fallback state, because defaultState is empty; set defaultState to the state for the times no rule covers (for example \"After Hours\")",
 			c.fallbackState)
 	}
@@ -274,16 +229,16 @@ func (c *Compiled) lintCondition(rule *compiledRule) {
 		return
 	}
 	path := rule.info.Path() + ".condition"
-	text := truncate(strings.TrimSpace(rule.info.Condition), 60)
+	text := model.Truncate(strings.TrimSpace(rule.info.Condition), 60)
 	switch {
 	case err != nil:
-		c.addf(path, CodeConstantCondition, SeverityWarning,
+		c.addf(path, model.CodeConstantCondition, model.SeverityWarning,
 			"the condition %q reads nothing that changes and fails on every call (%v), so this rule never matches; fix the condition or delete the rule", text, err)
 	case value:
-		c.addf(path, CodeConstantCondition, SeverityWarning,
+		c.addf(path, model.CodeConstantCondition, model.SeverityWarning,
 			"the condition %q is always true, so it changes nothing: the rule matches exactly as it would without it; delete the condition", text)
 	default:
-		c.addf(path, CodeConstantCondition, SeverityWarning,
+		c.addf(path, model.CodeConstantCondition, model.SeverityWarning,
 			"the condition %q is always false, so this rule never matches; delete the rule, or write the condition it was meant to have", text)
 	}
 }
@@ -293,18 +248,18 @@ func (c *Compiled) lintCondition(rule *compiledRule) {
 func (c *Compiled) lintWindows(rule *compiledRule) {
 	r := rule.info.SchedulingRule
 	base := rule.info.Path()
-	if r.Frequency == FrequencyNone && strings.TrimSpace(r.StartDate) == "" {
-		c.addf(base+".frequency", CodeOneWindowAtEpoch, SeverityWarning,
+	if r.Frequency == model.FrequencyNone && strings.TrimSpace(r.StartDate) == "" {
+		c.addf(base+".frequency", model.CodeOneWindowAtEpoch, model.SeverityWarning,
 			"this rule opens one window, on 1970-01-01, and never again: it has no frequency (which means once) and no startDate (which means 1970-01-01); set frequency (Daily, Weekly, …) for a rule that repeats, or startDate for a one-off")
 		return
 	}
 	first, last, bounded, occurs := rule.window.Span()
 	switch {
 	case !occurs:
-		if c.reported(base+".untilDate", CodeUntilBeforeStart) {
+		if c.reported(base+".untilDate", model.CodeUntilBeforeStart) {
 			return
 		}
-		c.addf(base+".untilDate", CodeRuleNeverOpens, SeverityWarning,
+		c.addf(base+".untilDate", model.CodeRuleNeverOpens, model.SeverityWarning,
 			"this rule never opens a window: untilDate comes before its first occurrence; move untilDate later, or delete the rule")
 		return
 	case bounded && last.Before(longAgo):
@@ -318,7 +273,7 @@ func (c *Compiled) lintWindows(rule *compiledRule) {
 		case strings.TrimSpace(r.UntilDate) != "":
 			field, why = "untilDate", "its untilDate is long past"
 		}
-		c.addf(base+"."+field, CodeRuleEnded, SeverityWarning,
+		c.addf(base+"."+field, model.CodeRuleEnded, model.SeverityWarning,
 			"this rule never matches again: its last window opened on %s (the first on %s) because %s; set startDate to when the rule should begin, or remove the bound",
 			last.Format("2006-01-02"), first.Format("2006-01-02"), why)
 		return
@@ -356,13 +311,13 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 	deliberate := len(r.BySetPosition) > 0 || slices.ContainsFunc(r.ByMonthDay, func(d int) bool { return d < 0 })
 	days, dayPath := r.ByMonthDay, func(k int) string { return fmt.Sprintf("%s.byMonthDay[%d]", base, k) }
 	if len(days) == 0 && len(r.ByDay) == 0 && len(r.ByYearDay) == 0 && len(r.ByWeekNo) == 0 &&
-		(r.Frequency == FrequencyMonthly || r.Frequency == FrequencyYearly) {
+		(r.Frequency == model.FrequencyMonthly || r.Frequency == model.FrequencyYearly) {
 		// Without day filters the start date's day of the month repeats
 		// (and for Yearly its month).
 		start, err := ParseDate("startDate", r.StartDate, c.zone)
 		if err == nil {
 			days, dayPath = []int{start.Day()}, func(int) string { return base + ".startDate" }
-			if r.Frequency == FrequencyYearly && len(r.ByMonth) == 0 {
+			if r.Frequency == model.FrequencyYearly && len(r.ByMonth) == 0 {
 				months = []int{int(start.Month())}
 			}
 		}
@@ -381,13 +336,13 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 			switch {
 			case len(short) == 0:
 			case len(months) == 1 && months[0] == 2:
-				c.addf(dayPath(k), CodeLeapDayOnly, SeverityWarning,
+				c.addf(dayPath(k), model.CodeLeapDayOnly, model.SeverityWarning,
 					"February 29 exists only in leap years, so this rule matches once every four years; for the last day of February use byMonthDay -1 with byMonth 2")
 			case len(short) == 1 && short[0] == "February" && day == 29:
-				c.addf(dayPath(k), CodeSkipsShortMonths, SeverityWarning,
+				c.addf(dayPath(k), model.CodeSkipsShortMonths, model.SeverityWarning,
 					"the 29th exists in February only in leap years, so this rule skips February three years in four; for the last day of each month use byMonthDay -1")
 			default:
-				c.addf(dayPath(k), CodeSkipsShortMonths, SeverityWarning,
+				c.addf(dayPath(k), model.CodeSkipsShortMonths, model.SeverityWarning,
 					"the %s exists in only some months, so this rule skips %s; for the last day of each month use byMonthDay -1",
 					ordinal(day), joinWords(short))
 			}
@@ -395,11 +350,11 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 	}
 	for k, day := range r.ByYearDay {
 		if day == 366 || day == -366 {
-			c.addf(fmt.Sprintf("%s.byYearDay[%d]", base, k), CodeLeapDayOnly, SeverityWarning,
+			c.addf(fmt.Sprintf("%s.byYearDay[%d]", base, k), model.CodeLeapDayOnly, model.SeverityWarning,
 				"day %d of the year exists only in leap years, so this rule matches once every four years; for the last day of the year use byYearDay -1", day)
 		}
 	}
-	withinMonth := r.Frequency == FrequencyMonthly || (r.Frequency == FrequencyYearly && len(r.ByMonth) > 0)
+	withinMonth := r.Frequency == model.FrequencyMonthly || (r.Frequency == model.FrequencyYearly && len(r.ByMonth) > 0)
 	if withinMonth && len(r.BySetPosition) == 0 {
 		for k, d := range r.ByDay {
 			if n := d.Ordinal(); n == 5 || n == -5 {
@@ -407,7 +362,7 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 				if n < 0 {
 					which = "5th-to-last"
 				}
-				c.addf(fmt.Sprintf("%s.byDay[%d].offset", base, k), CodeFifthWeekday, SeverityWarning,
+				c.addf(fmt.Sprintf("%s.byDay[%d].offset", base, k), model.CodeFifthWeekday, model.SeverityWarning,
 					"a month has a %s %s only when it has five of them (four or five months a year), so this rule skips the other months; for the last %s of the month use offset -1",
 					which, d.DayOfWeek, d.DayOfWeek)
 			}
@@ -436,9 +391,9 @@ func (c *Compiled) lintDuplicateIDs() {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			c.addf(fmt.Sprintf("rules[%d].id", i), CodeDuplicateRuleID, SeverityWarning,
+			c.addf(fmt.Sprintf("rules[%d].id", i), model.CodeDuplicateRuleID, model.SeverityWarning,
 				"rule id %q is already used by rules[%d]; answers and traces name the deciding rule by id, so nobody can tell which of the two routed a call; give each rule its own id",
-				truncate(id, 60), first)
+				model.Truncate(id, 60), first)
 			continue
 		}
 		seen[id] = i
@@ -461,9 +416,9 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 		path := rule.info.Path() + ".priority"
 		if unconditionalAlways >= 0 && k > unconditionalAlways {
 			always := &c.rules[unconditionalAlways].info
-			c.addf(path, CodeRuleAfterAlways, SeverityWarning,
+			c.addf(path, model.CodeRuleAfterAlways, model.SeverityWarning,
 				"this rule never decides: %s is an Always rule with no condition, matches at every instant and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d, or delete it",
-				ruleLabel(always), always.Priority, rule.info.Priority, truncate(always.State, 60), always.Priority)
+				ruleLabel(always), always.Priority, rule.info.Priority, model.Truncate(always.State, 60), always.Priority)
 			continue
 		}
 		if !shapes[k].known {
@@ -474,9 +429,9 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 				continue
 			}
 			cover := &c.rules[j].info
-			c.addf(path, CodeShadowedRule, SeverityWarning,
+			c.addf(path, model.CodeShadowedRule, model.SeverityWarning,
 				"this rule never decides: %s covers every instant it does (%s, no condition) and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d",
-				ruleLabel(cover), shapes[j].describe(), cover.Priority, rule.info.Priority, truncate(cover.State, 60), cover.Priority)
+				ruleLabel(cover), shapes[j].describe(), cover.Priority, rule.info.Priority, model.Truncate(cover.State, 60), cover.Priority)
 			break
 		}
 	}
@@ -505,7 +460,7 @@ func shapeOf(rule *compiledRule) windowShape {
 		return windowShape{}
 	}
 	switch r.Frequency {
-	case FrequencyNone, FrequencyDaily, FrequencyWeekly, FrequencyMonthly, FrequencyYearly:
+	case model.FrequencyNone, model.FrequencyDaily, model.FrequencyWeekly, model.FrequencyMonthly, model.FrequencyYearly:
 	default:
 		return windowShape{}
 	}
@@ -532,7 +487,7 @@ func shapeOf(rule *compiledRule) windowShape {
 	}
 	offsets := false
 	switch {
-	case r.Frequency == FrequencyNone || (r.Frequency == FrequencyWeekly && len(r.ByDay) == 0):
+	case r.Frequency == model.FrequencyNone || (r.Frequency == model.FrequencyWeekly && len(r.ByDay) == 0):
 		shape.weekdays = 1 << uint(first.Weekday())
 	case len(r.ByDay) > 0:
 		shape.weekdays = 0
@@ -541,7 +496,7 @@ func shapeOf(rule *compiledRule) windowShape {
 			offsets = offsets || d.Ordinal() != 0
 		}
 	}
-	shape.covers = (r.Frequency == FrequencyDaily || r.Frequency == FrequencyWeekly) && r.Interval <= 1 && r.Count == 0 &&
+	shape.covers = (r.Frequency == model.FrequencyDaily || r.Frequency == model.FrequencyWeekly) && r.Interval <= 1 && r.Count == 0 &&
 		!offsets && len(r.BySetPosition)+len(r.ByMonth)+len(r.ByWeekNo)+len(r.ByYearDay)+len(r.ByMonthDay) == 0
 	return shape
 }

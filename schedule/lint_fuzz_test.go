@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"encoding/json"
+	"github.com/voicesched/voicesched/model"
 	"testing"
 
 	"github.com/voicesched/voicesched/internal/jsonpath"
@@ -12,17 +13,17 @@ import (
 // with no frequency, priority or simpleRuleType, a blank or missing state).
 // Their parent is always in the input.
 var absentMemberCodes = map[string]bool{
-	CodeNoDefaultState:     true,
-	CodeOneWindowAtEpoch:   true,
-	CodeRuleAfterAlways:    true,
-	CodeShadowedRule:       true,
-	CodeIgnoredByRuleType:  true,
-	CodeEmptyState:         true,
-	CodeEmptyCustomerState: true,
-	CodeNoParentState:      true,
-	CodeEmptyStartDate:     true,
-	CodeIgnoredField:       true, // frequency None ignoring the rest names frequency
-	"empty-set":            true, // blames frequency when no BY-list can be
+	model.CodeNoDefaultState:     true,
+	model.CodeOneWindowAtEpoch:   true,
+	model.CodeRuleAfterAlways:    true,
+	model.CodeShadowedRule:       true,
+	model.CodeIgnoredByRuleType:  true,
+	model.CodeEmptyState:         true,
+	model.CodeEmptyCustomerState: true,
+	model.CodeNoParentState:      true,
+	model.CodeEmptyStartDate:     true,
+	model.CodeIgnoredField:       true, // frequency None ignoring the rest names frequency
+	"empty-set":                  true, // blames frequency when no BY-list can be
 }
 
 // FuzzValidateProblemPaths: validating any schedule never panics, and every
@@ -41,13 +42,13 @@ func FuzzValidateProblemPaths(f *testing.F) {
 		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte, parent bool) {
-		var s Schedule
+		var s model.Schedule
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return
 		}
 		var doc any
 		if err := json.Unmarshal(raw, &doc); err != nil {
-			t.Fatalf("decodes as a Schedule but not as JSON: %v", err)
+			t.Fatalf("decodes as a model.Schedule but not as JSON: %v", err)
 		}
 		for _, p := range Validate(&s, Env{HasParent: parent}) {
 			if p.Code == "" || p.Message == "" {

@@ -2,14 +2,11 @@ package schedule
 
 import (
 	"fmt"
+	"github.com/voicesched/voicesched/model"
 	"strings"
 
 	"github.com/voicesched/voicesched/internal/suggest"
 )
-
-// CodeUnknownParentState: a CustomerState rule follows a state its parent
-// can never be in ("Holidy"). Path: the rule's customerState.
-const CodeUnknownParentState = "unknown-parent-state"
 
 // States returns every state this schedule can answer with, each once (the
 // first spelling met; states match trimmed and without regard to case):
@@ -49,7 +46,7 @@ func (c *Compiled) States(inherited []string) []string {
 // state the parent (described by parent, e.g. `customer "clinic-maple"`)
 // can never be in, given parentStates (the parent's States), with the
 // nearest of them as a "did you mean". Paths are relative to the schedule.
-func (c *Compiled) ParentStateProblems(parent string, parentStates []string) Problems {
+func (c *Compiled) ParentStateProblems(parent string, parentStates []string) model.Problems {
 	if len(parentStates) == 0 {
 		return nil
 	}
@@ -57,7 +54,7 @@ func (c *Compiled) ParentStateProblems(parent string, parentStates []string) Pro
 	for _, state := range parentStates {
 		known[strings.ToLower(strings.TrimSpace(state))] = true
 	}
-	var out Problems
+	var out model.Problems
 	for k := range c.rules {
 		rule := &c.rules[k]
 		if rule.kind != kindParentState || known[strings.ToLower(rule.customerState)] {
@@ -67,9 +64,9 @@ func (c *Compiled) ParentStateProblems(parent string, parentStates []string) Pro
 		if near, ok := suggest.Nearest(rule.customerState, parentStates); ok {
 			hint = fmt.Sprintf("; did you mean %q?", near)
 		}
-		out = append(out, Problem{Path: rule.info.Path() + ".customerState", Code: CodeUnknownParentState, Severity: SeverityWarning,
+		out = append(out, model.Problem{Path: rule.info.Path() + ".customerState", Code: model.CodeUnknownParentState, Severity: model.SeverityWarning,
 			Message: fmt.Sprintf("this rule never matches: %s is never in state %q (its states are %s)%s",
-				parent, truncate(rule.customerState, 60), quoteList(parentStates), hint)})
+				parent, model.Truncate(rule.customerState, 60), quoteList(parentStates), hint)})
 	}
 	return out
 }
@@ -82,7 +79,7 @@ func quoteList(words []string) string {
 		if i == most {
 			break
 		}
-		quoted = append(quoted, fmt.Sprintf("%q", truncate(word, 60)))
+		quoted = append(quoted, fmt.Sprintf("%q", model.Truncate(word, 60)))
 	}
 	text := joinWords(quoted)
 	if len(words) > most {

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"github.com/voicesched/voicesched/model"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,8 +31,8 @@ func TestALabFollowingTheClinicsHolidyNeverCloses(t *testing.T) {
 	require.Len(t, problems, 1, "%v", problems)
 	p := problems[0]
 	assert.Equal(t, "rules[0].customerState", p.Path)
-	assert.Equal(t, CodeUnknownParentState, p.Code)
-	assert.Equal(t, SeverityWarning, p.Severity)
+	assert.Equal(t, model.CodeUnknownParentState, p.Code)
+	assert.Equal(t, model.SeverityWarning, p.Severity)
 	assert.Contains(t, p.Message, `customer "clinic-maple" is never in state "Holidy"`)
 	assert.Contains(t, p.Message, `did you mean "Holiday"?`)
 }

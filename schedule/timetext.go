@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"github.com/voicesched/voicesched/model"
 	"strings"
 	"time"
 
@@ -32,7 +33,7 @@ const (
 )
 
 func textError(field, value, accepted, reason string) *TextError {
-	return &TextError{Field: field, Value: truncate(value, 64), Accepted: accepted, Reason: reason}
+	return &TextError{Field: field, Value: model.Truncate(value, 64), Accepted: accepted, Reason: reason}
 }
 
 // ParseClock parses a wall-clock time of day (startTime, endTime) and returns

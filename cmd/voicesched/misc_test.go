@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 )
 
 // patch --write saves the whole tree atomically: the file afterwards is the
@@ -142,13 +143,13 @@ func TestValidateDocumentOddInputs(t *testing.T) {
 		doc  string
 		code string
 	}{
-		{``, codeBadJSON},
-		{`   `, codeBadJSON},
-		{`{"rules": [}`, codeBadJSON},
-		{`{"rules": []} {}`, codeBadJSON},
-		{`[1, 2]`, codeWrongType},
-		{`"schedule"`, codeWrongType},
-		{`{}`, codeUnknownKind},
+		{``, model.CodeBadJSON},
+		{`   `, model.CodeBadJSON},
+		{`{"rules": [}`, model.CodeBadJSON},
+		{`{"rules": []} {}`, model.CodeBadJSON},
+		{`[1, 2]`, model.CodeWrongType},
+		{`"schedule"`, model.CodeWrongType},
+		{`{}`, model.CodeUnknownKind},
 	} {
 		v := validateDocument([]byte(tc.doc), "", nil)
 		require.Len(t, v.Problems, 1, tc.doc)

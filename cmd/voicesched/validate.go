@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -42,11 +42,11 @@ const (
 
 // validation is the outcome of validate for one file.
 type validation struct {
-	File     string            `json:"file"`
-	Kind     string            `json:"kind,omitempty"`
-	Errors   int               `json:"errors"`
-	Warnings int               `json:"warnings"`
-	Problems schedule.Problems `json:"problems"`
+	File     string         `json:"file"`
+	Kind     string         `json:"kind,omitempty"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Problems model.Problems `json:"problems"`
 }
 
 func (c *cli) cmdValidate(args []string) int {
@@ -87,7 +87,7 @@ func (c *cli) cmdValidate(args []string) int {
 	v.File = path
 	sort.SliceStable(v.Problems, func(a, b int) bool { return naturalLess(v.Problems[a].Path, v.Problems[b].Path) })
 	for _, p := range v.Problems {
-		if p.Severity == schedule.SeverityError {
+		if p.Severity == model.SeverityError {
 			v.Errors++
 		} else {
 			v.Warnings++
@@ -98,7 +98,7 @@ func (c *cli) cmdValidate(args []string) int {
 	}
 	if *format == "json" {
 		if v.Problems == nil {
-			v.Problems = schedule.Problems{}
+			v.Problems = model.Problems{}
 		}
 		out, err := json.MarshalIndent(v, "", "  ")
 		if err != nil {
@@ -142,28 +142,28 @@ func plural(n int, word string) string {
 func validateDocument(data []byte, kind string, engine *voicesched.Engine) validation {
 	var v validation
 	fail := func(code, format string, args ...any) validation {
-		v.Problems = append(v.Problems, schedule.Problem{Path: "(document)", Code: code, Severity: schedule.SeverityError, Message: fmt.Sprintf(format, args...)})
+		v.Problems = append(v.Problems, model.Problem{Path: "(document)", Code: code, Severity: model.SeverityError, Message: fmt.Sprintf(format, args...)})
 		return v
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fail(codeBadJSON, "the file is empty; it should hold one JSON object")
+		return fail(model.CodeBadJSON, "the file is empty; it should hold one JSON object")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return fail(codeBadJSON, "%s", jsonSyntaxMessage(data, err))
+		return fail(model.CodeBadJSON, "%s", jsonSyntaxMessage(data, err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return fail(codeBadJSON, "there is more after the JSON value; the file should hold exactly one")
+		return fail(model.CodeBadJSON, "there is more after the JSON value; the file should hold exactly one")
 	}
 	object, ok := doc.(map[string]any)
 	if !ok {
-		return fail(codeWrongType, "the file holds %s; it should hold one JSON object", describeValue(doc))
+		return fail(model.CodeWrongType, "the file holds %s; it should hold one JSON object", model.DescribeJSON(doc))
 	}
 	if kind == "" {
 		if kind = detectKind(object); kind == "" {
-			return fail(codeUnknownKind, "cannot tell whether this is a schedule, a customer, a tree or a patch; give --kind")
+			return fail(model.CodeUnknownKind, "cannot tell whether this is a schedule, a customer, a tree or a patch; give --kind")
 		}
 	}
 	v.Kind = kind
@@ -178,15 +178,13 @@ func validateDocument(data []byte, kind string, engine *voicesched.Engine) valid
 	case kindPatch:
 		target = &voicesched.PatchCustomer{}
 	}
-	shape := &shapeChecker{}
-	shape.check(doc, reflect.TypeOf(target).Elem(), "")
-	v.Problems = shape.problems
-	if shape.problems.HasErrors() {
+	v.Problems = model.ShapeProblems(data, target)
+	if v.Problems.HasErrors() {
 		return v // it would not decode; the checks below need the records
 	}
 	if err := json.Unmarshal(data, target); err != nil {
 		// The shape check should have found it; report it rather than nothing.
-		v.Problems = append(v.Problems, schedule.Problem{Path: "(document)", Code: codeBadValue, Severity: schedule.SeverityError, Message: err.Error()})
+		v.Problems = append(v.Problems, model.Problem{Path: "(document)", Code: model.CodeBadValue, Severity: model.SeverityError, Message: err.Error()})
 		return v
 	}
 	switch record := target.(type) {
@@ -243,22 +241,22 @@ func detectKind(object map[string]any) string {
 	return ""
 }
 
-func problem(path, code string, sev schedule.Severity, format string, args ...any) schedule.Problem {
-	return schedule.Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)}
+func problem(path, code string, sev model.Severity, format string, args ...any) model.Problem {
+	return model.Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)}
 }
 
 // checkCustomer checks one customer record on its own: id, name, tag colours
 // and, when withSchedule, its schedule (as a child when it names a parent).
-func checkCustomer(c *voicesched.CustomerInfo, withSchedule bool) schedule.Problems {
-	var out schedule.Problems
+func checkCustomer(c *voicesched.CustomerInfo, withSchedule bool) model.Problems {
+	var out model.Problems
 	if strings.TrimSpace(c.ID) == "" {
-		out = append(out, problem("id", "empty-id", schedule.SeverityError, "the customer has no id"))
+		out = append(out, problem("id", model.CodeEmptyID, model.SeverityError, "the customer has no id"))
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		out = append(out, problem("name", voicesched.CodeEmptyName, schedule.SeverityError, "the customer has no name"))
+		out = append(out, problem("name", voicesched.CodeEmptyName, model.SeverityError, "the customer has no name"))
 	}
 	if c.ID != "" && c.ParentCustomerID == c.ID {
-		out = append(out, problem("parentCustomerId", voicesched.CodeParentLoop, schedule.SeverityError, "a customer cannot be its own parent"))
+		out = append(out, problem("parentCustomerId", voicesched.CodeParentLoop, model.SeverityError, "a customer cannot be its own parent"))
 	}
 	out = append(out, checkTags("tags", c.Tags)...)
 	if withSchedule {
@@ -268,15 +266,15 @@ func checkCustomer(c *voicesched.CustomerInfo, withSchedule bool) schedule.Probl
 	return out
 }
 
-func checkTags(path string, tags []voicesched.Tag) schedule.Problems {
-	var out schedule.Problems
+func checkTags(path string, tags []voicesched.Tag) model.Problems {
+	var out model.Problems
 	for i, tag := range tags {
 		if !tag.Color.Valid() {
-			out = append(out, problem(fmt.Sprintf("%s[%d].color", path, i), schedule.CodeEnumOutOfRange, schedule.SeverityError,
+			out = append(out, problem(fmt.Sprintf("%s[%d].color", path, i), model.CodeEnumOutOfRange, model.SeverityError,
 				"color %d is not one of Magenta, Red, Volcano, Orange, Gold, Lime, Green, Cyan, Blue, GeekBlue, Purple", int(tag.Color)))
 		}
 		if strings.TrimSpace(tag.ID) == "" {
-			out = append(out, problem(fmt.Sprintf("%s[%d].id", path, i), "empty-id", schedule.SeverityError, "the tag has no id"))
+			out = append(out, problem(fmt.Sprintf("%s[%d].id", path, i), model.CodeEmptyID, model.SeverityError, "the tag has no id"))
 		}
 	}
 	return out
@@ -286,9 +284,9 @@ func checkTags(path string, tags []voicesched.Tag) schedule.Problems {
 // the tree's shape, so the shape is checked here first, every problem
 // found; when it is sound the library loads the tree and reports every
 // schedule's problems in the zone it cascades from.
-func checkTree(tree *voicesched.Tree) schedule.Problems {
-	var out schedule.Problems
-	add := func(path, code string, sev schedule.Severity, format string, args ...any) {
+func checkTree(tree *voicesched.Tree) model.Problems {
+	var out model.Problems
+	add := func(path, code string, sev model.Severity, format string, args ...any) {
 		out = append(out, problem(path, code, sev, format, args...))
 	}
 	type record struct {
@@ -302,7 +300,7 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 	for i, c := range tree.Customers {
 		path := fmt.Sprintf("customers[%d]", i)
 		if c == nil {
-			add(path, "empty-id", schedule.SeverityError, "the customer is null")
+			add(path, model.CodeEmptyID, model.SeverityError, "the customer is null")
 			continue
 		}
 		records = append(records, record{path: path, id: c.ID, parentID: c.ParentCustomerID, customer: true})
@@ -314,14 +312,14 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 	for i, e := range tree.Endpoints {
 		path := fmt.Sprintf("endpoints[%d]", i)
 		if e == nil {
-			add(path, "empty-id", schedule.SeverityError, "the endpoint is null")
+			add(path, model.CodeEmptyID, model.SeverityError, "the endpoint is null")
 			continue
 		}
 		if strings.TrimSpace(e.ID) == "" {
-			add(path+".id", "empty-id", schedule.SeverityError, "the endpoint has no id")
+			add(path+".id", model.CodeEmptyID, model.SeverityError, "the endpoint has no id")
 		}
 		if strings.TrimSpace(e.CustomerID) == "" {
-			add(path+".customerId", voicesched.CodeParentNotFound, schedule.SeverityError, "an endpoint needs the customer it belongs to")
+			add(path+".customerId", voicesched.CodeParentNotFound, model.SeverityError, "an endpoint needs the customer it belongs to")
 		}
 		records = append(records, record{path: path, id: e.ID, parentID: e.CustomerID})
 	}
@@ -330,7 +328,7 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 			continue
 		}
 		if first, dup := index[r.id]; dup {
-			add(r.path+".id", "duplicate-id", schedule.SeverityError, "id %q is already used by %s", r.id, records[first].path)
+			add(r.path+".id", model.CodeDuplicateID, model.SeverityError, "id %q is already used by %s", r.id, records[first].path)
 			continue
 		}
 		index[r.id] = k
@@ -347,10 +345,10 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 		p, ok := index[r.parentID]
 		switch {
 		case !ok:
-			add(r.path+member, voicesched.CodeParentNotFound, schedule.SeverityError, "customer %q does not exist", r.parentID)
+			add(r.path+member, voicesched.CodeParentNotFound, model.SeverityError, "customer %q does not exist", r.parentID)
 			structureOK = false
 		case !records[p].customer:
-			add(r.path+member, voicesched.CodeParentNotFound, schedule.SeverityError, "%q is an endpoint, not a customer", r.parentID)
+			add(r.path+member, voicesched.CodeParentNotFound, model.SeverityError, "%q is an endpoint, not a customer", r.parentID)
 			structureOK = false
 		}
 	}
@@ -366,14 +364,14 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 			depth++
 			if seen[at.id] {
 				if r.customer {
-					add(r.path+".parentCustomerId", voicesched.CodeParentLoop, schedule.SeverityError, "the parent chain of %q loops back on itself", r.id)
+					add(r.path+".parentCustomerId", voicesched.CodeParentLoop, model.SeverityError, "the parent chain of %q loops back on itself", r.id)
 				}
 				structureOK = false
 				break
 			}
 			seen[at.id] = true
 			if depth > voicesched.MaxDepth {
-				add(r.path, voicesched.CodeTooDeep, schedule.SeverityError, "the parent chain of %q is deeper than %d levels", r.id, voicesched.MaxDepth)
+				add(r.path, voicesched.CodeTooDeep, model.SeverityError, "the parent chain of %q is deeper than %d levels", r.id, voicesched.MaxDepth)
 				structureOK = false
 				break
 			}
@@ -384,7 +382,7 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 	known := map[string]bool{}
 	for i, tag := range tree.Tags {
 		if known[tag.ID] && tag.ID != "" {
-			add(fmt.Sprintf("tags[%d].id", i), "duplicate-id", schedule.SeverityWarning, "tag %q is listed twice; the later one is kept", tag.ID)
+			add(fmt.Sprintf("tags[%d].id", i), model.CodeDuplicateID, model.SeverityWarning, "tag %q is listed twice; the later one is kept", tag.ID)
 		}
 		known[tag.ID] = true
 	}
@@ -395,7 +393,7 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 			}
 			for j, tag := range c.Tags {
 				if tag.ID != "" && !known[tag.ID] {
-					add(fmt.Sprintf("customers[%d].tags[%d].id", i, j), voicesched.CodeUnknownTag, schedule.SeverityWarning,
+					add(fmt.Sprintf("customers[%d].tags[%d].id", i, j), voicesched.CodeUnknownTag, model.SeverityWarning,
 						"tag %q is not in the tree's tags; a patch that sets tagIds could not keep it", tag.ID)
 				}
 			}
@@ -408,17 +406,17 @@ func checkTree(tree *voicesched.Tree) schedule.Problems {
 // treeScheduleProblems lists every schedule's problems. With a sound
 // structure the library compiles each schedule where it sits (zone cascade,
 // parent); otherwise each is compiled on its own.
-func treeScheduleProblems(tree *voicesched.Tree, structureOK bool) schedule.Problems {
-	var out schedule.Problems
+func treeScheduleProblems(tree *voicesched.Tree, structureOK bool) model.Problems {
+	var out model.Problems
 	if structureOK {
 		engine := voicesched.New()
 		err := engine.Load(*tree)
 		var structErr *voicesched.StructureError
 		switch {
 		case errors.As(err, &structErr):
-			out = append(out, problem(structErr.Path, structErr.Code, schedule.SeverityError, "%s", structErr.Message))
+			out = append(out, problem(structErr.Path, structErr.Code, model.SeverityError, "%s", structErr.Message))
 		case err != nil:
-			out = append(out, problem("(document)", "bad-tree", schedule.SeverityError, "%v", err))
+			out = append(out, problem("(document)", model.CodeBadTree, model.SeverityError, "%v", err))
 		default:
 			snap := engine.Snapshot()
 			for i, c := range tree.Customers {
@@ -449,16 +447,16 @@ func treeScheduleProblems(tree *voicesched.Tree, structureOK bool) schedule.Prob
 // checkPatch checks a PatchCustomer: against the customer it names when
 // engine is given (everything Engine.Patch checks), else on its own (the
 // schedule as a child customer's unless the patch moves it to the root).
-func checkPatch(p *voicesched.PatchCustomer, engine *voicesched.Engine) schedule.Problems {
-	var out schedule.Problems
+func checkPatch(p *voicesched.PatchCustomer, engine *voicesched.Engine) model.Problems {
+	var out model.Problems
 	if strings.TrimSpace(p.CustomerID) == "" {
-		return append(out, problem("customerId", "empty-id", schedule.SeverityError, "the patch does not say which customer it changes"))
+		return append(out, problem("customerId", model.CodeEmptyID, model.SeverityError, "the patch does not say which customer it changes"))
 	}
 	if engine != nil {
 		return append(out, engine.ValidatePatch(*p, nil)...)
 	}
 	if p.Name.HasValue() && strings.TrimSpace(p.Name.Value) == "" {
-		out = append(out, problem("name", voicesched.CodeEmptyName, schedule.SeverityError, "the name cannot be empty"))
+		out = append(out, problem("name", voicesched.CodeEmptyName, model.SeverityError, "the name cannot be empty"))
 	}
 	if p.Schedule.HasValue() && p.Schedule.Value != nil {
 		env := schedule.Env{HasParent: !(p.ParentCustomerID.HasValue() && p.ParentCustomerID.Value == "")}

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
 )
@@ -30,7 +31,7 @@ type decodedAnswer struct {
 	RuleID     string                 `json:"ruleId"`
 	RuleName   string                 `json:"ruleName"`
 	FlowID     string                 `json:"flowId"`
-	FlowParams schedule.Struct        `json:"flowParams"`
+	FlowParams model.Struct           `json:"flowParams"`
 	NextChange string                 `json:"nextChange"`
 	NextState  string                 `json:"nextState"`
 	Trace      []voicesched.TraceStep `json:"trace"`

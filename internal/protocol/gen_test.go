@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched"
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // Generators of eval requests shared by the end-to-end tests, the
@@ -17,7 +17,7 @@ import (
 var (
 	genZones  = []string{"America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "Pacific Standard Time", "UTC", "America/Sao_Paulo"}
 	genStates = []string{"Open", "Closed", "Lunch", "After Hours", "Holiday", "On Call"}
-	genDays   = []schedule.DayOfWeek{0, 1, 2, 3, 4, 5, 6}
+	genDays   = []model.DayOfWeek{0, 1, 2, 3, 4, 5, 6}
 )
 
 // weeklySchedule makes a schedule of one to four Weekly Time rules (some
@@ -33,8 +33,8 @@ func weeklySchedule(rng *rand.Rand) *voicesched.Schedule {
 			Name:           fmt.Sprintf("rule %d", k),
 			Priority:       rng.IntN(3),
 			State:          genStates[rng.IntN(len(genStates))],
-			SimpleRuleType: schedule.RuleTime,
-			Frequency:      schedule.FrequencyWeekly,
+			SimpleRuleType: model.RuleTime,
+			Frequency:      model.FrequencyWeekly,
 			StartDate:      "2025-12-29",
 		}
 		if rng.IntN(5) == 0 {
@@ -48,16 +48,16 @@ func weeklySchedule(rng *rand.Rand) *voicesched.Schedule {
 		}
 		for _, d := range genDays {
 			if rng.IntN(2) == 0 {
-				rule.ByDay = append(rule.ByDay, schedule.ScheduleDay{DayOfWeek: d})
+				rule.ByDay = append(rule.ByDay, model.ScheduleDay{DayOfWeek: d})
 			}
 		}
 		if len(rule.ByDay) == 0 {
-			rule.ByDay = []schedule.ScheduleDay{{DayOfWeek: genDays[rng.IntN(7)]}}
+			rule.ByDay = []model.ScheduleDay{{DayOfWeek: genDays[rng.IntN(7)]}}
 		}
 		if rng.IntN(4) == 0 {
 			rule.FlowID = "flow-" + rule.ID
 			n := float64(rng.IntN(10))
-			rule.FlowParams = schedule.Struct{"n": {NumberValue: &n}}
+			rule.FlowParams = model.Struct{"n": {NumberValue: &n}}
 		}
 		s.Rules = append(s.Rules, rule)
 	}

@@ -26,7 +26,7 @@ import (
 	"iter"
 	"math/rand/v2"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // Kind is the role of a node in the platform's tree.
@@ -62,9 +62,9 @@ type Node struct {
 	Name     string
 	// Data is the customer's data (clinics only): the evening rule's
 	// condition reads data.lateHours.
-	Data schedule.Struct
+	Data model.Struct
 	// Schedule is nil when the node has none.
-	Schedule *schedule.Schedule
+	Schedule *model.Schedule
 }
 
 // Size is one of the benchmark sizes.
@@ -112,23 +112,23 @@ func Nodes(seed uint64, clinics int) iter.Seq[Node] {
 			clinic := g.guid()
 			lateHours := g.rng.IntN(4) == 0
 			if !yield(Node{Kind: Clinic, ID: clinic, ParentID: reseller, Name: fmt.Sprintf("Clinic %d", c+1),
-				Data: schedule.Struct{"lateHours": &schedule.Value{BoolValue: &lateHours}}, Schedule: g.clinicSchedule()}) {
+				Data: model.Struct{"lateHours": &model.Value{BoolValue: &lateHours}}, Schedule: g.clinicSchedule()}) {
 				return
 			}
 			for d := range DepartmentsPerClinic {
 				department := g.guid()
-				var sched *schedule.Schedule
+				var sched *model.Schedule
 				if g.rng.IntN(100) < departmentOwnSchedulePercent {
 					sched = g.departmentSchedule()
 				} else {
-					sched = &schedule.Schedule{Inherit: true}
+					sched = &model.Schedule{Inherit: true}
 				}
 				if !yield(Node{Kind: Department, ID: department, ParentID: clinic,
 					Name: fmt.Sprintf("Clinic %d department %d", c+1, d+1), Schedule: sched}) {
 					return
 				}
 				for e := range EndpointsPerDepartment {
-					var sched *schedule.Schedule
+					var sched *model.Schedule
 					if g.rng.IntN(100) < endpointSchedulePercent {
 						sched = endpointSchedule()
 					}
@@ -154,12 +154,12 @@ func (g *generator) guid() string {
 
 const startDate = "2021-01-01"
 
-var weekdays = []schedule.ScheduleDay{{DayOfWeek: 1}, {DayOfWeek: 2}, {DayOfWeek: 3}, {DayOfWeek: 4}, {DayOfWeek: 5}}
+var weekdays = []model.ScheduleDay{{DayOfWeek: 1}, {DayOfWeek: 2}, {DayOfWeek: 3}, {DayOfWeek: 4}, {DayOfWeek: 5}}
 
-func weekly(id, state string, priority int, start, end string, days []schedule.ScheduleDay) schedule.SchedulingRule {
-	return schedule.SchedulingRule{ID: id, Name: id, Priority: priority, State: state, SimpleRuleType: schedule.RuleTime,
-		Frequency: schedule.FrequencyWeekly, StartDate: startDate, StartTime: start, EndTime: end,
-		ByDay: append([]schedule.ScheduleDay(nil), days...)}
+func weekly(id, state string, priority int, start, end string, days []model.ScheduleDay) model.SchedulingRule {
+	return model.SchedulingRule{ID: id, Name: id, Priority: priority, State: state, SimpleRuleType: model.RuleTime,
+		Frequency: model.FrequencyWeekly, StartDate: startDate, StartTime: start, EndTime: end,
+		ByDay: append([]model.ScheduleDay(nil), days...)}
 }
 
 // holiday is a yearly all-day closure: a fixed date (monthDay > 0) or the
@@ -182,13 +182,13 @@ var holidays = []holiday{
 	{id: "christmas-eve", month: 12, monthDay: 24},
 }
 
-func (h holiday) rule() schedule.SchedulingRule {
-	r := schedule.SchedulingRule{ID: h.id, Name: h.id, State: "Holiday", SimpleRuleType: schedule.RuleTime,
-		Frequency: schedule.FrequencyYearly, IsAllDay: true, StartDate: startDate, ByMonth: []int{h.month}}
+func (h holiday) rule() model.SchedulingRule {
+	r := model.SchedulingRule{ID: h.id, Name: h.id, State: "Holiday", SimpleRuleType: model.RuleTime,
+		Frequency: model.FrequencyYearly, IsAllDay: true, StartDate: startDate, ByMonth: []int{h.month}}
 	if h.monthDay > 0 {
 		r.ByMonthDay = []int{h.monthDay}
 	} else {
-		r.ByDay = []schedule.ScheduleDay{{Offset: h.nth, DayOfWeek: schedule.DayOfWeek(h.weekday)}}
+		r.ByDay = []model.ScheduleDay{{Offset: h.nth, DayOfWeek: model.DayOfWeek(h.weekday)}}
 	}
 	return r
 }
@@ -200,19 +200,19 @@ var (
 
 // clinicSchedule is 8–12 rules: 4–8 holidays, lunch, weekday hours, a
 // Saturday morning and late hours for clinics whose data says so.
-func (g *generator) clinicSchedule() *schedule.Schedule {
-	s := &schedule.Schedule{TimeZoneID: Zones[g.rng.IntN(len(Zones))], DefaultState: "After Hours"}
+func (g *generator) clinicSchedule() *model.Schedule {
+	s := &model.Schedule{TimeZoneID: Zones[g.rng.IntN(len(Zones))], DefaultState: "After Hours"}
 	for _, h := range holidays[:4+g.rng.IntN(5)] {
 		s.Rules = append(s.Rules, h.rule())
 	}
 	open, close := opening[g.rng.IntN(len(opening))], closing[g.rng.IntN(len(closing))]
-	lateHours := weekly("late-hours", "Business Hours", 8, close, "21:00", []schedule.ScheduleDay{{DayOfWeek: 4}})
+	lateHours := weekly("late-hours", "Business Hours", 8, close, "21:00", []model.ScheduleDay{{DayOfWeek: 4}})
 	lateHours.Condition = "data.lateHours == true"
 	s.Rules = append(s.Rules,
 		weekly("lunch", "Lunch", 5, "12:00", "13:00", weekdays),
 		lateHours,
 		weekly("hours", "Business Hours", 10, open, close, weekdays),
-		weekly("saturday", "Business Hours", 10, "09:00", "12:00", []schedule.ScheduleDay{{DayOfWeek: 6}}),
+		weekly("saturday", "Business Hours", 10, "09:00", "12:00", []model.ScheduleDay{{DayOfWeek: 6}}),
 	)
 	return s
 }
@@ -220,28 +220,28 @@ func (g *generator) clinicSchedule() *schedule.Schedule {
 // departmentSchedule is three rules: closed when the clinic is on holiday,
 // a department's own hours and a meeting block; the zone cascades from the
 // clinic.
-func (g *generator) departmentSchedule() *schedule.Schedule {
+func (g *generator) departmentSchedule() *model.Schedule {
 	open := opening[g.rng.IntN(len(opening))]
-	return &schedule.Schedule{DefaultState: "Closed", Rules: []schedule.SchedulingRule{
-		{ID: "clinic-holiday", Name: "clinic-holiday", State: "Closed", SimpleRuleType: schedule.RuleCustomerState,
+	return &model.Schedule{DefaultState: "Closed", Rules: []model.SchedulingRule{
+		{ID: "clinic-holiday", Name: "clinic-holiday", State: "Closed", SimpleRuleType: model.RuleCustomerState,
 			CustomerState: "Holiday"},
-		weekly("team-meeting", "Meeting", 5, "08:00", "09:00", []schedule.ScheduleDay{{DayOfWeek: 1}}),
+		weekly("team-meeting", "Meeting", 5, "08:00", "09:00", []model.ScheduleDay{{DayOfWeek: 1}}),
 		weekly("hours", "Open", 10, open, "17:00", weekdays),
 	}}
 }
 
 // endpointSchedule follows the department: available while it is open.
-func endpointSchedule() *schedule.Schedule {
-	return &schedule.Schedule{DefaultState: "Unavailable", Rules: []schedule.SchedulingRule{
-		{ID: "department-open", Name: "department-open", State: "Available", SimpleRuleType: schedule.RuleCustomerState,
+func endpointSchedule() *model.Schedule {
+	return &model.Schedule{DefaultState: "Unavailable", Rules: []model.SchedulingRule{
+		{ID: "department-open", Name: "department-open", State: "Available", SimpleRuleType: model.RuleCustomerState,
 			CustomerState: "Open"},
-		{ID: "clinic-open", Name: "clinic-open", State: "Available", SimpleRuleType: schedule.RuleCustomerState,
+		{ID: "clinic-open", Name: "clinic-open", State: "Available", SimpleRuleType: model.RuleCustomerState,
 			CustomerState: "Business Hours"},
 	}}
 }
 
-func resellerSchedule() *schedule.Schedule {
-	return &schedule.Schedule{TimeZoneID: "America/New_York", DefaultState: "After Hours", Rules: []schedule.SchedulingRule{
+func resellerSchedule() *model.Schedule {
+	return &model.Schedule{TimeZoneID: "America/New_York", DefaultState: "After Hours", Rules: []model.SchedulingRule{
 		weekly("hours", "Business Hours", 10, "08:00", "18:00", weekdays),
 	}}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -91,15 +92,15 @@ func TestAPlatformTreeHasTheShapeOfAPlatform(t *testing.T) {
 				continue
 			}
 			assert.Len(t, n.Schedule.Rules, 3)
-			if slices.ContainsFunc(n.Schedule.Rules, func(r schedule.SchedulingRule) bool {
-				return r.SimpleRuleType == schedule.RuleCustomerState && r.CustomerState == "Holiday"
+			if slices.ContainsFunc(n.Schedule.Rules, func(r model.SchedulingRule) bool {
+				return r.SimpleRuleType == model.RuleCustomerState && r.CustomerState == "Holiday"
 			}) {
 				followingHoliday++
 			}
 		case Endpoint:
 			if n.Schedule != nil {
 				endpointsWithSchedule++
-				assert.Equal(t, schedule.RuleCustomerState, n.Schedule.Rules[0].SimpleRuleType, "it follows its department")
+				assert.Equal(t, model.RuleCustomerState, n.Schedule.Rules[0].SimpleRuleType, "it follows its department")
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package schedule
+package model
 
 import (
 	"bytes"
@@ -57,20 +57,22 @@ func (t Enum) Unmarshal(data []byte) (int, error) {
 		if n, err := strconv.ParseInt(s, 10, 32); err == nil {
 			return int(n), nil
 		}
-		return 0, fmt.Errorf("%s: unknown value %q (want one of %s)", t.TypeName, truncate(s, 64), strings.Join(t.Names, ", "))
+		return 0, fmt.Errorf("%s: unknown value %q (want one of %s)", t.TypeName, Truncate(s, 64), strings.Join(t.Names, ", "))
 	}
 	var n json.Number
 	if err := json.Unmarshal(data, &n); err != nil {
-		return 0, fmt.Errorf("%s: want a name or an integer, got %s", t.TypeName, truncate(string(data), 64))
+		return 0, fmt.Errorf("%s: want a name or an integer, got %s", t.TypeName, Truncate(string(data), 64))
 	}
 	v, err := strconv.ParseInt(n.String(), 10, 32)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %s is not a 32-bit integer", t.TypeName, truncate(n.String(), 64))
+		return 0, fmt.Errorf("%s: %s is not a 32-bit integer", t.TypeName, Truncate(n.String(), 64))
 	}
 	return int(v), nil
 }
 
-func truncate(s string, n int) string {
+// Truncate cuts text quoted in a message to its first n bytes, marking the
+// cut with "…", so that a huge value cannot flood a report.
+func Truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -169,4 +171,32 @@ func enumString(t Enum, v int) string {
 		return n
 	}
 	return strconv.Itoa(v)
+}
+
+// TagColors is the wire enum of tag colours: Magenta = 0 … Purple = 10.
+type TagColors int
+
+var tagColorsEnum = Enum{TypeName: "TagColors", Names: []string{
+	"Magenta", "Red", "Volcano", "Orange", "Gold", "Lime",
+	"Green", "Cyan", "Blue", "GeekBlue", "Purple"}}
+
+// Valid reports whether c is a member of the enum.
+func (c TagColors) Valid() bool { return tagColorsEnum.Name(int(c)) != "" }
+
+// String returns the wire name, or the integer for a value outside the enum.
+func (c TagColors) String() string {
+	if n := tagColorsEnum.Name(int(c)); n != "" {
+		return n
+	}
+	return strconv.Itoa(int(c))
+}
+
+// MarshalJSON writes the name (an out-of-range value as its integer).
+func (c TagColors) MarshalJSON() ([]byte, error) { return tagColorsEnum.Marshal(int(c)) }
+
+// UnmarshalJSON accepts a name in any case or the .NET integer; null is Magenta.
+func (c *TagColors) UnmarshalJSON(b []byte) error {
+	v, err := tagColorsEnum.Unmarshal(b)
+	*c = TagColors(v)
+	return err
 }

@@ -1,4 +1,4 @@
-package schedule
+package model
 
 import (
 	"encoding/json"
