@@ -8,7 +8,7 @@ import (
 
 	"github.com/rickar/cal/v2"
 
-	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/model"
 )
 
 // Defaults of Options.
@@ -104,26 +104,26 @@ func (s *Set) picked(h holiday, only []string) bool {
 // (Easter-based feasts, one-off days, holidays defined anew in some years)
 // are dated one-day rules for the years of the horizon. Every rule's source
 // is Source(set, holiday).
-func (s *Set) Rules(opts Options) ([]schedule.SchedulingRule, error) {
+func (s *Set) Rules(opts Options) ([]model.SchedulingRule, error) {
 	return s.rules(opts, time.Now)
 }
 
-func (s *Set) rules(opts Options, now func() time.Time) ([]schedule.SchedulingRule, error) {
+func (s *Set) rules(opts Options, now func() time.Time) ([]model.SchedulingRule, error) {
 	opts, err := opts.normalize(s, now)
 	if err != nil {
 		return nil, err
 	}
-	var rules []schedule.SchedulingRule
+	var rules []model.SchedulingRule
 	for _, h := range s.holidays {
 		if !s.picked(h, opts.Only) {
 			continue
 		}
-		base := schedule.SchedulingRule{
+		base := model.SchedulingRule{
 			Name:           h.Name,
 			Priority:       opts.Priority,
 			State:          opts.State,
 			Source:         Source(s.ID, h.ID),
-			SimpleRuleType: schedule.RuleTime,
+			SimpleRuleType: model.RuleTime,
 			IsAllDay:       true,
 		}
 		var dated []time.Time
@@ -136,7 +136,7 @@ func (s *Set) rules(opts Options, now func() time.Time) ([]schedule.SchedulingRu
 		dated = slices.CompactFunc(dated, func(a, b time.Time) bool { return a.Equal(b) })
 		for _, day := range dated {
 			r := base
-			r.Frequency = schedule.FrequencyNone
+			r.Frequency = model.FrequencyNone
 			r.StartDate = day.Format(time.DateOnly)
 			rules = append(rules, r)
 		}
@@ -147,7 +147,7 @@ func (s *Set) rules(opts Options, now func() time.Time) ([]schedule.SchedulingRu
 // defRules returns the recurring rules of one definition and the days that
 // need dated rules (observed days named with the holiday: the rule's name
 // is the holiday's; only recurring observed rules say "(observed)").
-func defRules(def *cal.Holiday, base schedule.SchedulingRule, opts Options) ([]schedule.SchedulingRule, []time.Time) {
+func defRules(def *cal.Holiday, base model.SchedulingRule, opts Options) ([]model.SchedulingRule, []time.Time) {
 	firstYear := max(opts.FromYear, def.StartYear)
 	if firstYear > opts.ToYear || (def.EndYear > 0 && def.EndYear < opts.FromYear) {
 		return nil, nil
@@ -168,7 +168,7 @@ func defRules(def *cal.Holiday, base schedule.SchedulingRule, opts Options) ([]s
 		}
 		return nil, days
 	}
-	rules := []schedule.SchedulingRule{recurrence(base, actual, firstYear)}
+	rules := []model.SchedulingRule{recurrence(base, actual, firstYear)}
 	if opts.Actual {
 		return rules, nil
 	}
@@ -202,14 +202,14 @@ func defRules(def *cal.Holiday, base schedule.SchedulingRule, opts Options) ([]s
 // recurrence is the Yearly all-day rule of a shape, from the first year it
 // applies to. It starts on the first day of the shape's month in that
 // year, so that it holds no day of an earlier year's holiday.
-func recurrence(base schedule.SchedulingRule, s shape, firstYear int) schedule.SchedulingRule {
+func recurrence(base model.SchedulingRule, s shape, firstYear int) model.SchedulingRule {
 	r := base
-	r.Frequency = schedule.FrequencyYearly
+	r.Frequency = model.FrequencyYearly
 	r.StartDate = time.Date(firstYear+s.yearShift, s.month, 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 	r.ByMonth = []int{int(s.month)}
 	r.ByMonthDay = slices.Clone(s.days)
 	if s.hasWeekday {
-		r.ByDay = []schedule.ScheduleDay{{Offset: s.ordinal, DayOfWeek: schedule.DayOfWeek(s.weekday)}}
+		r.ByDay = []model.ScheduleDay{{Offset: s.ordinal, DayOfWeek: model.DayOfWeek(s.weekday)}}
 	}
 	return r
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -24,11 +25,11 @@ var fixedNow = func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.
 // [from, to] whose noon (local time) says "Holiday". Days on which the
 // clocks change are checked at their first and last second too: an all-day
 // rule must hold the whole civil day.
-func holidayDays(t *testing.T, set *Set, rules []schedule.SchedulingRule, from, to int) map[string]bool {
+func holidayDays(t *testing.T, set *Set, rules []model.SchedulingRule, from, to int) map[string]bool {
 	t.Helper()
 	loc, err := time.LoadLocation(set.Zone)
 	require.NoError(t, err)
-	c := schedule.Compile(&schedule.Schedule{TimeZoneID: set.Zone, Rules: rules, DefaultState: "Open"}, schedule.Env{})
+	c := schedule.Compile(&model.Schedule{TimeZoneID: set.Zone, Rules: rules, DefaultState: "Open"}, schedule.Env{})
 	require.Empty(t, c.Problems(), "%s: the rules compile without problems", set.ID)
 	days := map[string]bool{}
 	for day := time.Date(from, 1, 1, 12, 0, 0, 0, loc); day.Year() <= to; day = day.AddDate(0, 0, 1) {
@@ -100,38 +101,38 @@ func TestRecurrenceShapes(t *testing.T) {
 	require.NoError(t, err)
 	rules, err := us.rules(Options{FromYear: 2026, ToYear: 2035}, fixedNow)
 	require.NoError(t, err)
-	byName := map[string][]schedule.SchedulingRule{}
+	byName := map[string][]model.SchedulingRule{}
 	for _, r := range rules {
 		byName[r.Name] = append(byName[r.Name], r)
 	}
-	dayOf := func(d schedule.DayOfWeek, n int) []schedule.ScheduleDay {
-		return []schedule.ScheduleDay{{Offset: n, DayOfWeek: d}}
+	dayOf := func(d model.DayOfWeek, n int) []model.ScheduleDay {
+		return []model.ScheduleDay{{Offset: n, DayOfWeek: d}}
 	}
 	tests := []struct {
 		name       string
 		rule       string
 		month      []int
 		monthDays  []int
-		byDay      []schedule.ScheduleDay
+		byDay      []model.ScheduleDay
 		startsOn   string
 		wantsCount int
 	}{
 		{name: "Christmas is a fixed date", rule: "Christmas Day", month: []int{12}, monthDays: []int{25}, startsOn: "2026-12-01"},
-		{name: "a Saturday Christmas is kept on Friday Dec 24", rule: "Christmas Day (observed)", month: []int{12}, monthDays: []int{24}, byDay: dayOf(schedule.DayOfWeek(time.Friday), 0), startsOn: "2026-12-01"},
-		{name: "Thanksgiving is the 4th Thursday of November", rule: "Thanksgiving Day", month: []int{11}, byDay: dayOf(schedule.DayOfWeek(time.Thursday), 4), startsOn: "2026-11-01"},
-		{name: "Memorial Day is the last Monday of May", rule: "Memorial Day", month: []int{5}, byDay: dayOf(schedule.DayOfWeek(time.Monday), -1), startsOn: "2026-05-01"},
-		{name: "a Saturday New Year is kept on Friday Dec 31 of the year before", rule: "New Year's Day (observed)", month: []int{12}, monthDays: []int{31}, byDay: dayOf(schedule.DayOfWeek(time.Friday), 0), startsOn: "2025-12-01"},
+		{name: "a Saturday Christmas is kept on Friday Dec 24", rule: "Christmas Day (observed)", month: []int{12}, monthDays: []int{24}, byDay: dayOf(model.DayOfWeek(time.Friday), 0), startsOn: "2026-12-01"},
+		{name: "Thanksgiving is the 4th Thursday of November", rule: "Thanksgiving Day", month: []int{11}, byDay: dayOf(model.DayOfWeek(time.Thursday), 4), startsOn: "2026-11-01"},
+		{name: "Memorial Day is the last Monday of May", rule: "Memorial Day", month: []int{5}, byDay: dayOf(model.DayOfWeek(time.Monday), -1), startsOn: "2026-05-01"},
+		{name: "a Saturday New Year is kept on Friday Dec 31 of the year before", rule: "New Year's Day (observed)", month: []int{12}, monthDays: []int{31}, byDay: dayOf(model.DayOfWeek(time.Friday), 0), startsOn: "2025-12-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var match *schedule.SchedulingRule
+			var match *model.SchedulingRule
 			for i, r := range byName[tt.rule] {
 				if len(r.ByMonthDay) == len(tt.monthDays) && (len(tt.monthDays) == 0 || r.ByMonthDay[0] == tt.monthDays[0]) {
 					match = &byName[tt.rule][i]
 				}
 			}
 			require.NotNil(t, match, "no rule %q with byMonthDay %v in %+v", tt.rule, tt.monthDays, byName[tt.rule])
-			assert.Equal(t, schedule.FrequencyYearly, match.Frequency)
+			assert.Equal(t, model.FrequencyYearly, match.Frequency)
 			assert.True(t, match.IsAllDay)
 			assert.Equal(t, tt.month, match.ByMonth)
 			assert.Equal(t, tt.byDay, match.ByDay)
@@ -150,7 +151,7 @@ func TestEasterFeastsAreDatedRulesOverTheHorizon(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rules, 20, "one dated rule a year for each")
 	for _, r := range rules {
-		assert.Equal(t, schedule.FrequencyNone, r.Frequency)
+		assert.Equal(t, model.FrequencyNone, r.Frequency)
 		assert.True(t, r.IsAllDay)
 		setID, holidayID, version, ok := ParseSource(r.Source)
 		require.True(t, ok)
