@@ -18,16 +18,20 @@ request: {"id": <any>, "at": "<ISO-8601>", ...} and one of
 
 answer: {"id", "stateName", "timeZoneId", "reason", "nodeId", "ruleId",
   "ruleName", "flowId", "flowParams", "source", "nextChange", "nextState",
-  "trace", "errors"}, absent members omitted ("id" is null when the request
-  had none). nodeId is omitted for a lone schedule; nextChange is in the zone
-  of the answer, with its offset. Without id, nextChange and nextState this
-  is the JSON of the library's Answer.
+  "trace", "errors", "warnings"}, absent members omitted ("id" is null when
+  the request had none). nodeId is omitted for a lone schedule; nextChange is
+  in the zone of the answer, with its offset. "errors" names the broken rules
+  of the deciding schedule (with their paths) in every answer; "warnings"
+  names unknown request members. Without id, nextChange, nextState and
+  warnings this is the JSON of the library's Answer.
 
-A line that cannot be decoded or answered gets {"id": <id or null>, "error":
-"<message>"} and the run goes on; an empty line, or one longer than 16 MiB,
-is such a line. "at" without Z or an offset is a wall-clock time in the zone
+A line that cannot be decoded or answered gets {"id": <id or null>, "code":
+"<stable code>", "error": "<message>"} and the run goes on; an empty line,
+or one longer than 16 MiB, is such a line (an over-long line keeps the id it
+starts with). "at" without Z or an offset is a wall-clock time in the zone
 of the schedule that decides. Schedules and inline trees are compiled once
-and kept (by their exact JSON text) for the lines that repeat them.
+and kept (by their exact JSON text) for the lines that repeat them. The
+reference is the package doc of internal/protocol.
 
 Exit status: 0 unless stdin cannot be read or stdout written.`
 

@@ -40,6 +40,30 @@ func ZoneOf(snap *voicesched.Snapshot, id string) (*time.Location, string) {
 	return loc, eff.TimeZoneID
 }
 
+// ScheduleErrors lists the errors of the schedule that decides for node id
+// (its own, or the ancestor's it inherits), each as
+// "<node>: schedule.<path>: <message>": the broken rules, which never
+// match, so that an answer that reads like an ordinary default says why.
+// An unknown zone is left out: the library reports it with every answer.
+// Warnings are left out too (validation lists them).
+func ScheduleErrors(snap *voicesched.Snapshot, id string) ([]string, error) {
+	eff, err := snap.EffectiveSchedule(id)
+	if err != nil {
+		return nil, err
+	}
+	problems, err := snap.Problems(eff.NodeID)
+	if err != nil {
+		return nil, err
+	}
+	var notes []string
+	for _, p := range problems.Errors() {
+		if p.Code != voicesched.CodeUnknownZone {
+			notes = append(notes, eff.NodeID+": "+p.Path+": "+p.Message)
+		}
+	}
+	return notes, nil
+}
+
 // isoLayout prints an instant with its offset (never "Z"), fractions only
 // when present.
 const isoLayout = "2006-01-02T15:04:05.999999999-07:00"
@@ -61,6 +85,9 @@ type Question struct {
 	At      time.Time
 	Explain bool // add the trace
 	Next    bool // look for the next change
+	// Notes are errors every answer about the node carries besides the
+	// library's (ScheduleErrors).
+	Notes []string
 }
 
 // Result is the answer to a Question.
@@ -94,6 +121,9 @@ func Ask(q Question) (Result, error) {
 		for i := range r.Answer.Trace {
 			r.Answer.Trace[i].NodeID = ""
 		}
+	}
+	if len(q.Notes) > 0 {
+		r.addError(q.Notes...)
 	}
 	if q.Next {
 		change, ok, err := q.Snap.NextChange(q.ID, q.At)

@@ -21,7 +21,11 @@
 // next change). "at" without Z or an offset is a wall-clock time in the
 // zone of the schedule that decides. Member names match as encoding/json
 // matches them (exactly, else ignoring case); of a repeated member the last
-// counts; null reads as absent.
+// counts; null reads as absent. Any other member is ignored and named in
+// the answer's (or error line's) "warnings", with the member it was
+// probably meant to be: "unknown member \"nxt\" is ignored (did you mean
+// \"next\"?)". Only the request's own members are checked here; unknown
+// members inside "schedule" or "customers" are validation's business.
 //
 // # Answers
 //
@@ -39,10 +43,16 @@
 //	nextState   the state it changes to
 //	trace       every rule looked at (explain): nodeId, ruleId, name,
 //	            index (-1 for an inheritance step), matched, why
-//	errors      problems met on the way (conditions that failed at run
-//	            time, zones that did not resolve, a next-change search cut)
+//	errors      problems met on the way: the errors of the schedule that
+//	            decides (ScheduleErrors: broken rules, which never match,
+//	            as "<node>: schedule.rules[1].condition: <why>"; they are
+//	            reported with every answer, explain or not), conditions that
+//	            failed at run time, zones that did not resolve, a cut
+//	            next-change search
+//	warnings    remarks on the request: its unknown members (at most
+//	            eight named, then "and N more …")
 //
-// All of it but id, nextChange and nextState is the JSON of a
+// All of it but id, nextChange, nextState and warnings is the JSON of a
 // voicesched.Answer (its MarshalJSON), so a Go caller marshalling an Answer
 // and an NDJSON client read one shape; Result.AppendJSON adds the rest.
 //
@@ -50,10 +60,17 @@
 //
 // A line that cannot be decoded or answered gets
 //
-//	{"id": <id or null>, "error": "<one sentence>"}
+//	{"id": <id or null>, "code": "<code>", "error": "<one sentence>"}
 //
-// and the run goes on. The id is the request's when the line was read far
-// enough to find it, else null.
+// (with "warnings" as above when there are any) and the run goes on. The
+// code is stable, for programs (the Code constants: empty-line,
+// line-too-long, invalid-json, not-an-object, wrong-type, missing-at,
+// bad-at, no-subject, two-subjects, no-customer-id, no-tree, unknown-node,
+// bad-schedule, bad-tree, internal); the sentence is for people and may be
+// reworded. The id is the request's when the line was read far enough to
+// find it, else null: an invalid-json line has none, and a line-too-long
+// line has the id read from its first 4 KiB (its members in order while
+// each is complete there, the last "id" among them; so {"id": 7, ... gets 7).
 //
 // # Limits
 //

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -196,28 +197,33 @@ func TestEvalMalformedLinesMixedIn(t *testing.T) {
 	cleanLines := splitLines(clean)
 
 	malformed := []struct {
-		line string
-		id   string // the id the error answer carries
+		line     string
+		id       string // the id the error answer carries
+		code     string
+		warnings string // JSON list, "" for none
 	}{
-		{"", "null"},
-		{"   ", "null"},
-		{"{", "null"},
-		{"null", "null"},
-		{`[1,2,3]`, "null"},
-		{`"just a string"`, "null"},
-		{`{"id":"m-no-at","customerId":"clinic-maple"}`, `"m-no-at"`},
-		{`{"id":"m-bad-at","at":"2026-13-01T00:00:00Z","customerId":"clinic-maple"}`, `"m-bad-at"`},
-		{`{"id":"m-ghost","at":"2026-01-01T00:00:00Z","customerId":"ghost"}`, `"m-ghost"`},
-		{`{"id":"m-both","at":"2026-01-01T00:00:00Z","customerId":"clinic-maple","schedule":{}}`, `"m-both"`},
-		{`{"id":"m-enum","at":"2026-01-01T00:00:00Z","schedule":{"rules":[{"frequency":"Often"}]}}`, `"m-enum"`},
-		{`{"id":"m-type","at":"2026-01-01T00:00:00Z","schedule":{"rules":{"not":"a list"}}}`, `"m-type"`},
-		{`{"id":[1,{"x":2}],"at":true,"schedule":{}}`, `[1,{"x":2}]`},
-		{`{"id":"m-trailing","at":"2026-01-01T00:00:00Z","schedule":{}} {"again":1}`, "null"},
-		{`{"id":"m-nothing","at":"2026-01-01T00:00:00Z"}`, `"m-nothing"`},
-		{`{"id":"m-customers-no-id","at":"2026-01-01T00:00:00Z","customers":[{"id":"a"}]}`, `"m-customers-no-id"`},
-		{"{\"id\":\"m-control\",\"at\":\"\x01\"}", "null"},
-		{"\xff\xfe not utf-8", "null"},
-		{`{"id":"m-long","pad":"` + strings.Repeat("x", 5000) + `"}`, "null"}, // over the test's line limit
+		{"", "null", CodeEmptyLine, ""},
+		{"   ", "null", CodeEmptyLine, ""},
+		{"{", "null", CodeInvalidJSON, ""},
+		{"null", "null", CodeNotAnObject, ""},
+		{`[1,2,3]`, "null", CodeNotAnObject, ""},
+		{`"just a string"`, "null", CodeNotAnObject, ""},
+		{`{"id":"m-no-at","customerId":"clinic-maple"}`, `"m-no-at"`, CodeMissingAt, ""},
+		{`{"id":"m-typo","att":"2026-01-01T00:00:00Z","customerId":"clinic-maple"}`, `"m-typo"`, CodeMissingAt, `["unknown member \"att\" is ignored (did you mean \"at\"?)"]`},
+		{`{"id":"m-bad-at","at":"2026-13-01T00:00:00Z","customerId":"clinic-maple"}`, `"m-bad-at"`, CodeBadAt, ""},
+		{`{"id":"m-ghost","at":"2026-01-01T00:00:00Z","customerId":"ghost"}`, `"m-ghost"`, CodeUnknownNode, ""},
+		{`{"id":"m-both","at":"2026-01-01T00:00:00Z","customerId":"clinic-maple","schedule":{}}`, `"m-both"`, CodeTwoSubjects, ""},
+		{`{"id":"m-enum","at":"2026-01-01T00:00:00Z","schedule":{"rules":[{"frequency":"Often"}]}}`, `"m-enum"`, CodeBadSchedule, ""},
+		{`{"id":"m-type","at":"2026-01-01T00:00:00Z","schedule":{"rules":{"not":"a list"}}}`, `"m-type"`, CodeBadSchedule, ""},
+		{`{"id":[1,{"x":2}],"at":true,"schedule":{}}`, `[1,{"x":2}]`, CodeWrongType, ""},
+		{`{"id":"m-trailing","at":"2026-01-01T00:00:00Z","schedule":{}} {"again":1}`, "null", CodeInvalidJSON, ""},
+		{`{"id":"m-nothing","at":"2026-01-01T00:00:00Z"}`, `"m-nothing"`, CodeNoSubject, ""},
+		{`{"id":"m-customers-no-id","at":"2026-01-01T00:00:00Z","customers":[{"id":"a"}]}`, `"m-customers-no-id"`, CodeNoCustomerID, ""},
+		{`{"id":"m-bad-tree","at":"2026-01-01T00:00:00Z","customers":[{"id":"a","parentCustomerId":"a"}],"customerId":"a"}`, `"m-bad-tree"`, CodeBadTree, ""},
+		{"{\"id\":\"m-control\",\"at\":\"\x01\"}", "null", CodeInvalidJSON, ""},
+		{"\xff\xfe not utf-8", "null", CodeInvalidJSON, ""},
+		{`{"id":"m-long","pad":"` + strings.Repeat("x", 5000) + `"}`, `"m-long"`, CodeLineTooLong, ""}, // over the test's line limit
+		{`{"pad":"` + strings.Repeat("x", 5000) + `","id":"m-long-late"}`, "null", CodeLineTooLong, ""},
 	}
 	var input bytes.Buffer
 	type slot struct {
@@ -254,9 +260,16 @@ func TestEvalMalformedLinesMixedIn(t *testing.T) {
 			continue
 		}
 		var got map[string]json.RawMessage
+		want := malformed[s.bad]
 		require.NoError(t, json.Unmarshal([]byte(lines[i]), &got), lines[i])
-		assert.Len(t, got, 2, lines[i])
-		assert.JSONEq(t, malformed[s.bad].id, string(got["id"]), lines[i])
+		assert.JSONEq(t, want.id, string(got["id"]), lines[i])
+		assert.JSONEq(t, strconv.Quote(want.code), string(got["code"]), lines[i])
+		if want.warnings != "" {
+			assert.JSONEq(t, want.warnings, string(got["warnings"]), lines[i])
+			assert.Len(t, got, 4, "id, code, error and warnings: %s", lines[i])
+		} else {
+			assert.Len(t, got, 3, "id, code and error: %s", lines[i])
+		}
 		var msg string
 		require.NoError(t, json.Unmarshal(got["error"], &msg))
 		assert.NotEmpty(t, msg)
@@ -264,8 +277,8 @@ func TestEvalMalformedLinesMixedIn(t *testing.T) {
 	}
 }
 
-// A line over the real limit (16 MiB) is answered with an error and the
-// run goes on.
+// A line over the real limit (16 MiB) is answered with an error, with the
+// id it starts with, and the run goes on.
 func TestEvalOverlongLine(t *testing.T) {
 	var input bytes.Buffer
 	input.WriteString(`{"id":1,"at":"2026-01-01T00:00:00Z","schedule":{"forceClosed":true}}` + "\n")
@@ -277,7 +290,7 @@ func TestEvalOverlongLine(t *testing.T) {
 	lines := splitLines(stdout)
 	require.Len(t, lines, 3)
 	assert.JSONEq(t, `{"id":1,"stateName":"Closed","timeZoneId":"UTC","reason":"forceClosed"}`, lines[0])
-	assert.JSONEq(t, `{"id":null,"error":"the line is longer than 16 MiB; it was skipped."}`, lines[1])
+	assert.JSONEq(t, `{"id":2,"code":"line-too-long","error":"the line is longer than 16 MiB; it was skipped."}`, lines[1])
 	assert.JSONEq(t, `{"id":3,"stateName":"Closed","timeZoneId":"UTC","reason":"forceClosed"}`, lines[2])
 }
 
@@ -291,7 +304,7 @@ func TestEvalLineAtLimit(t *testing.T) {
 		ev.maxLine = 4096
 		var out bytes.Buffer
 		require.NoError(t, ev.Stream(strings.NewReader(line+ending), &out))
-		assert.JSONEq(t, `{"id":1,"stateName":"Closed","timeZoneId":"UTC","reason":"forceClosed"}`, strings.TrimSpace(out.String()), "ending %q", ending)
+		assert.JSONEq(t, `{"id":1,"stateName":"Closed","timeZoneId":"UTC","reason":"forceClosed","warnings":["unknown member \"pad\" is ignored"]}`, strings.TrimSpace(out.String()), "ending %q", ending)
 	}
 }
 

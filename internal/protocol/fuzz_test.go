@@ -65,6 +65,11 @@ func FuzzEvalLine(f *testing.F) {
 		_, hasError := answer["error"]
 		_, hasState := answer["stateName"]
 		require.True(t, hasError != hasState, "an error or a state: %s", out)
+		if hasError {
+			var code string
+			require.NoError(t, json.Unmarshal(answer["code"], &code), "%s", out)
+			require.Contains(t, errorCodes, code, "%s", out)
+		}
 		if !json.Valid(line) {
 			require.True(t, hasError, "%s", out)
 			require.Equal(t, "null", string(answer["id"]))
@@ -79,6 +84,10 @@ func FuzzEvalLine(f *testing.F) {
 		}
 	})
 }
+
+// errorCodes are the codes an error line may carry.
+var errorCodes = []string{CodeEmptyLine, CodeLineTooLong, CodeInvalidJSON, CodeNotAnObject, CodeWrongType, CodeMissingAt,
+	CodeBadAt, CodeNoSubject, CodeTwoSubjects, CodeNoCustomerID, CodeNoTree, CodeUnknownNode, CodeBadSchedule, CodeBadTree, CodeInternal}
 
 // lastMember finds a member as encoding/json matches names (exactly, else
 // ignoring case). Go maps lose the order of repeated members, so a request

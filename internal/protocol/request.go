@@ -3,8 +3,9 @@ package protocol
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/voicesched/voicesched/internal/suggest"
 )
 
 // request is one request line, read by parseRequest. Its raw members
@@ -17,9 +18,23 @@ type request struct {
 	CustomerID string // "" when absent or null
 	Explain    bool
 	Next       bool
+	// Unknown are the first maxWarnings member names that match no
+	// request member; Unknowns counts them all.
+	Unknown  []string
+	Unknowns int
 }
 
-func (r *request) reset() { *r = request{} }
+func (r *request) reset() { *r = request{Unknown: r.Unknown[:0]} }
+
+// maxWarnings bounds the unknown members named in one answer.
+const maxWarnings = 8
+
+// noteUnknown records an unknown member name.
+func (r *request) noteUnknown(name []byte) {
+	if r.Unknowns++; len(r.Unknown) < maxWarnings {
+		r.Unknown = append(r.Unknown, string(name))
+	}
+}
 
 var jsonNull = json.RawMessage("null")
 
@@ -32,13 +47,13 @@ func present(raw json.RawMessage) bool {
 var requestMembers = []string{"id", "at", "schedule", "customers", "customerId", "explain", "next"}
 
 // parseRequest reads one request line into req. The raw members of req
-// point into line. The error is a *syntaxError (id unknown), or a
-// *typeError / other error after which req.ID is set when the line had one.
-func parseRequest(line []byte, req *request) error {
+// point into line. After an error coded CodeInvalidJSON nothing of req is
+// known; after any other, req.ID is set when the line had one.
+func parseRequest(line []byte, req *request) *Error {
 	s := jsonScanner{data: line}
 	start := s.space(0)
 	if start >= len(line) {
-		return s.fail(start, "the line holds no JSON value")
+		return fail(CodeInvalidJSON, "the line is not valid JSON: it holds no JSON value")
 	}
 	var spans [7][2]int // value span of each of requestMembers, [0,0] when absent
 	var err error
@@ -53,36 +68,41 @@ func parseRequest(line []byte, req *request) error {
 			}
 			if k := matchMember(name); k >= 0 {
 				spans[k] = [2]int{valueStart, valueEnd}
+			} else {
+				req.noteUnknown(name)
 			}
 		})
 	}
-	if err != nil {
-		return err
+	if err == nil {
+		if rest := s.space(end); rest != len(line) {
+			err = s.fail(rest, "unexpected %s after the request", s.describeByte(rest))
+		}
 	}
-	if rest := s.space(end); rest != len(line) {
-		return s.fail(rest, "unexpected %s after the request", s.describeByte(rest))
+	if err != nil {
+		req.Unknown, req.Unknowns = req.Unknown[:0], 0
+		return fail(CodeInvalidJSON, "the line is not valid JSON: %v", err)
 	}
 	if line[start] != '{' {
-		return fmt.Errorf("the line holds %s; a request is a JSON object", kindOf(line[start]))
+		return fail(CodeNotAnObject, "the line holds %s; a request is a JSON object", kindOf(line[start]))
 	}
 	raw := func(k int) []byte { return line[spans[k][0]:spans[k][1]] }
 	req.ID = raw(0)
 	req.Schedule = raw(2)
 	req.Customers = raw(3)
-	var firstErr error
-	keep := func(e error) {
+	var firstErr *Error
+	keep := func(e *Error) {
 		if firstErr == nil {
 			firstErr = e
 		}
 	}
 	if v := raw(1); len(v) > 0 {
-		var e error
+		var e *Error
 		if req.At, e = stringValue("at", v); e != nil {
 			keep(e)
 		}
 	}
 	if v := raw(4); len(v) > 0 {
-		var e error
+		var e *Error
 		if req.CustomerID, e = stringValue("customerId", v); e != nil {
 			keep(e)
 		}
@@ -99,7 +119,7 @@ func parseRequest(line []byte, req *request) error {
 		case v[0] == 'f':
 			*b.dst = false
 		default:
-			keep(&typeError{member: b.name, want: "true or false", got: kindOf(v[0])})
+			keep(wrongType(b.name, "true or false", v[0]))
 		}
 	}
 	return firstErr
@@ -122,7 +142,7 @@ func matchMember(name []byte) int {
 
 // stringValue reads a member that must be a string; null reads as "",
 // which requests treat as absent.
-func stringValue(member string, v []byte) (string, error) {
+func stringValue(member string, v []byte) (string, *Error) {
 	switch v[0] {
 	case 'n':
 		return "", nil
@@ -132,11 +152,16 @@ func stringValue(member string, v []byte) (string, error) {
 		}
 		var text string
 		if err := json.Unmarshal(v, &text); err != nil {
-			return "", fmt.Errorf("%s: %v", member, err)
+			return "", fail(CodeWrongType, "%s: %v", member, err)
 		}
 		return text, nil
 	}
-	return "", &typeError{member: member, want: "a string", got: kindOf(v[0])}
+	return "", wrongType(member, "a string", v[0])
+}
+
+// wrongType is a request member holding the wrong kind of JSON value.
+func wrongType(member, want string, first byte) *Error {
+	return fail(CodeWrongType, "%s should be %s, not %s", member, want, kindOf(first))
 }
 
 // unescapeKey returns the name a quoted member name with escapes stands for
@@ -147,4 +172,37 @@ func unescapeKey(quoted []byte) []byte {
 		return nil
 	}
 	return []byte(name)
+}
+
+// leadingID returns the id of a request from the first bytes of its line
+// (an over-long line, not read whole): the members are read in order while
+// each is complete within head, and the last "id" among them counts. Nil
+// when head does not start an object or no id was read.
+func leadingID(head []byte) json.RawMessage {
+	s := jsonScanner{data: head}
+	start := s.space(0)
+	if start >= len(head) || head[start] != '{' {
+		return nil
+	}
+	var id json.RawMessage
+	// The scan stops with an error where head is cut; the members before
+	// that point were reported whole. A value must be followed by a byte
+	// of head: a number cut short would otherwise read as complete.
+	s.object(start, func(keyStart, keyEnd int, keyEscaped bool, valueStart, valueEnd int) {
+		name := head[keyStart+1 : keyEnd-1]
+		if keyEscaped {
+			name = unescapeKey(head[keyStart:keyEnd])
+		}
+		if valueEnd < len(head) && matchMember(name) == 0 {
+			id = head[valueStart:valueEnd]
+		}
+	})
+	return id
+}
+
+// nearestMember returns the request member nearest to an unknown name
+// (internal/suggest: case folded, a few edits at most), or "".
+func nearestMember(name string) string {
+	near, _ := suggest.Nearest(name, requestMembers)
+	return near
 }

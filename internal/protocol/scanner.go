@@ -26,17 +26,6 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return fmt.Sprintf("%s at byte %d", e.msg, e.offset+1) }
 
-// typeError is a request member holding the wrong kind of JSON value.
-type typeError struct {
-	member string
-	want   string
-	got    string
-}
-
-func (e *typeError) Error() string {
-	return fmt.Sprintf("%s should be %s, not %s", e.member, e.want, e.got)
-}
-
 // jsonScanner validates JSON text.
 type jsonScanner struct {
 	data  []byte
