@@ -20,7 +20,8 @@ It also parses export_sample.ics (written by `go test ./ical -run
 TestExportSample -update`) with icalendar and writes export_sample.json: each
 event's SUMMARY, UID and DTSTART/DTEND in UTC, through the VTIMEZONE the
 exporter generated, so the Go test can check that an independent reader sees
-the same intervals.
+the same intervals; the exporter's VTIMEZONE, read by icalendar's
+Timezone.to_tz, must agree with pytz on every DTSTART and DTEND.
 """
 
 import datetime as dt
@@ -182,12 +183,24 @@ def export_sample():
         return None
     with open(path, "rb") as f:
         cal = icalendar.Calendar.from_ical(f.read())
+    # The exporter's own VTIMEZONE, read by icalendar (Timezone.to_tz),
+    # must place every event where pytz's copy of the zone does.
+    own = {str(tz["TZID"]): tz.to_tz() for tz in cal.walk("VTIMEZONE")}
     events = []
     for event in cal.walk("VEVENT"):
         start = event["DTSTART"].dt
         end = event["DTEND"].dt
         if not isinstance(start, dt.datetime) or start.tzinfo is None:
             sys.exit("export_sample.ics: DTSTART without zone: %r" % (start,))
+        for prop in ("DTSTART", "DTEND"):
+            value = event[prop]
+            tzid = value.params.get("TZID")
+            if tzid is None:
+                continue
+            naive = value.dt.replace(tzinfo=None)
+            if own[tzid].localize(naive) != value.dt:
+                sys.exit("export_sample.ics: the VTIMEZONE reads %s %s as %s, pytz as %s" % (
+                    prop, naive, own[tzid].localize(naive), value.dt))
         events.append({
             "uid": str(event["UID"]),
             "summary": str(event["SUMMARY"]),
