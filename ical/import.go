@@ -634,6 +634,10 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 	}
 
 	if why == "" && len(removed)+len(removedDays)+len(added) == 0 {
+		if len(occurrences(startCivil, endOfCalendar, 1)) == 0 {
+			ev.endedBefore = true // a COUNT or UNTIL that ran out before the import
+			return
+		}
 		ev.rules = append(ev.rules, rule)
 		return
 	}

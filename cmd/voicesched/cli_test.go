@@ -107,33 +107,38 @@ var goldenCases = []goldenCase{
 
 func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
-		t.Run(tc.name, func(t *testing.T) {
-			var stdin []byte
-			if tc.stdin != "" {
-				var err error
-				stdin, err = os.ReadFile(cliFile(tc.stdin))
-				require.NoError(t, err)
-			}
-			stdout, stderr, status := runCLI(t, stdin, tc.args...)
-			assert.Equal(t, tc.status, status, "exit status; stderr: %s", stderr)
-			var got strings.Builder
-			got.WriteString("$ voicesched " + strings.Join(tc.args, " "))
-			if tc.stdin != "" {
-				got.WriteString(" < " + tc.stdin)
-			}
-			got.WriteString("\n--- exit status\n")
-			got.WriteString(strconv.Itoa(status))
-			got.WriteString("\n--- stdout\n" + stdout + "--- stderr\n" + stderr)
-			path := cliFile(tc.name + ".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(path, []byte(got.String()), 0o644))
-				return
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test ./cmd/voicesched -run TestGolden -update to create it")
-			assert.Equal(t, string(want), got.String())
-		})
+		t.Run(tc.name, func(t *testing.T) { checkGolden(t, tc) })
 	}
+}
+
+// checkGolden runs one golden case and compares (or, with -update, writes)
+// its whole result.
+func checkGolden(t *testing.T, tc goldenCase) {
+	t.Helper()
+	var stdin []byte
+	if tc.stdin != "" {
+		var err error
+		stdin, err = os.ReadFile(cliFile(tc.stdin))
+		require.NoError(t, err)
+	}
+	stdout, stderr, status := runCLI(t, stdin, tc.args...)
+	assert.Equal(t, tc.status, status, "exit status; stderr: %s", stderr)
+	var got strings.Builder
+	got.WriteString("$ voicesched " + strings.Join(tc.args, " "))
+	if tc.stdin != "" {
+		got.WriteString(" < " + tc.stdin)
+	}
+	got.WriteString("\n--- exit status\n")
+	got.WriteString(strconv.Itoa(status))
+	got.WriteString("\n--- stdout\n" + stdout + "--- stderr\n" + stderr)
+	path := cliFile(tc.name + ".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got.String()), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./cmd/voicesched -run TestGolden -update to create it")
+	assert.Equal(t, string(want), got.String())
 }
 
 // Every error is one sentence on stderr, with a non-zero status.

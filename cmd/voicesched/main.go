@@ -74,6 +74,7 @@ func commands() []command {
 		{"validate", "every problem in a schedule, customer, tree or patch file", (*cli).cmdValidate},
 		{"patch", "apply a PatchCustomer to a customer of a tree file", (*cli).cmdPatch},
 		{"eval", "answer NDJSON questions from stdin, one answer a line", (*cli).cmdEval},
+		{"ical", "export a schedule as an iCalendar feed, or import a feed as rules", (*cli).cmdIcal},
 	}
 }
 

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/ical"
+	"github.com/voicesched/voicesched/internal/protocol"
+	"github.com/voicesched/voicesched/schedule"
+	"github.com/voicesched/voicesched/tz"
+)
+
+const icalDescription = `Moves schedules to and from iCalendar (RFC 5545) feeds.
+
+  voicesched ical export [--tree FILE] --customer ID [--from ISO] [--to ISO | --days N]
+                         [--mode intervals|rules] [--all-states]
+  voicesched ical import FILE.ics [--state Holiday] [--zone ZONE] [--horizon YEARS]
+                         [--tree FILE --customer ID]
+
+export writes a calendar to stdout. --mode intervals (the default) is what
+callers will actually get: one event per interval of the timeline whose state
+is not the deciding schedule's default state (--all-states: every interval),
+with stable UIDs so a subscribed calendar updates in place. --mode rules
+writes each Time rule as a recurring event with its priority in
+X-VOICESCHED-PRIORITY: a view of the rules, not of the outcome. The window
+is --from (default: today's midnight in the customer's zone) to --to or
+--days later (default 90 days).
+
+import reads a feed (FILE, or - for stdin) and prints the rules as a JSON
+array of SchedulingRule, each giving --state while its event is on, on the
+clock of --zone (default: the feed's X-WR-TIMEZONE or its first event's
+zone). Recurrences the model can hold stay one rule; the rest become dated
+rules up to --horizon years from now. Warnings go to stderr, one a line,
+each naming the event's UID. With --tree and --customer it prints instead a
+PatchCustomer that adds the rules to the customer's schedule (on that
+schedule's clock, ahead of its other rules) and drops the rules an earlier
+import of the same feed added.`
+
+const icalExample = `  voicesched ical export --customer clinic-maple --from 2026-11-23 --days 7
+  voicesched ical export --customer clinic-maple --mode rules
+  voicesched ical import holidays.ics --zone America/New_York
+  voicesched ical import office.ics --state Closed --tree tree.json --customer clinic-maple`
+
+// defaultExportDays is the default window of ical export.
+const defaultExportDays = 90
+
+func (c *cli) cmdIcal(args []string) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return c.icalExport(args[1:])
+		case "import":
+			return c.icalImport(args[1:])
+		}
+	}
+	fs := c.flagSet("ical", "export|import [flags]", icalDescription, icalExample)
+	if _, status, ok := c.parseFlags(fs, args); !ok {
+		return status
+	}
+	if len(args) == 0 {
+		return c.usageError(errors.New(`ical needs "export" or "import"; run "voicesched ical --help"`))
+	}
+	return c.usageError(fmt.Errorf(`ical has no command %q; use "export" or "import"`, args[0]))
+}
+
+func (c *cli) icalExport(args []string) int {
+	fs := c.flagSet("ical export", "[--tree FILE] --customer ID [--from ISO] [--to ISO | --days N] [--mode intervals|rules] [--all-states]", icalDescription, icalExample)
+	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
+	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree (required)")
+	fromText := fs.String("from", "", "start of the window, ISO-8601 `instant` (default: today's midnight)")
+	toText := fs.String("to", "", "end of the window (excluded), ISO-8601 `instant`")
+	days := fs.Int("days", 0, "length of the window in `days` (default 90)")
+	mode := fs.String("mode", "intervals", "`mode`: intervals (the outcome) or rules (the Time rules)")
+	allStates := fs.Bool("all-states", false, "also write the intervals in the default state")
+	positional, status, ok := c.parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	switch {
+	case len(positional) > 0:
+		return c.usageError(fmt.Errorf("ical export takes no arguments besides flags, got %q", positional[0]))
+	case *id == "":
+		return c.usageError(errors.New("ical export needs --customer ID"))
+	case *toText != "" && *days != 0:
+		return c.usageError(errors.New("give either --to or --days, not both"))
+	case *days < 0:
+		return c.usageError(fmt.Errorf("--days must be positive, not %d", *days))
+	case *mode != "intervals" && *mode != "rules":
+		return c.usageError(fmt.Errorf("--mode must be intervals or rules, not %q", *mode))
+	}
+	sub, err := c.subjectFor(*treePath, *id, "")
+	if err != nil {
+		return c.fail(err)
+	}
+	var from, to time.Time
+	if *fromText != "" {
+		if from, err = schedule.ParseInstant("--from", *fromText, sub.zone); err != nil {
+			return c.usageError(err)
+		}
+	} else {
+		today := c.now().In(sub.zone)
+		from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, sub.zone)
+	}
+	switch {
+	case *toText != "":
+		if to, err = schedule.ParseInstant("--to", *toText, sub.zone); err != nil {
+			return c.usageError(err)
+		}
+	case *days > 0:
+		to = from.In(sub.zone).AddDate(0, 0, *days)
+	default:
+		to = from.In(sub.zone).AddDate(0, 0, defaultExportDays)
+	}
+	if !to.After(from) {
+		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", protocol.FormatInstant(to, sub.zone), protocol.FormatInstant(from, sub.zone)))
+	}
+	if to.Sub(from) > maxTimelineSpan {
+		return c.usageError(fmt.Errorf("the window from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
+	}
+	opts := []ical.ExportOption{ical.Stamp(c.now())}
+	if *allStates {
+		opts = append(opts, ical.AllStates())
+	}
+	var feed []byte
+	if *mode == "rules" {
+		feed, err = ical.ExportRules(sub.snap, sub.id, from, to, opts...)
+	} else {
+		feed, err = ical.Export(sub.snap, sub.id, from, to, opts...)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if _, err := c.stdout.Write(feed); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
+
+func (c *cli) icalImport(args []string) int {
+	fs := c.flagSet("ical import", "FILE.ics [--state NAME] [--zone ZONE] [--horizon YEARS] [--tree FILE --customer ID]", icalDescription, icalExample)
+	state := fs.String("state", ical.DefaultState, "`state` the imported rules give")
+	zoneID := fs.String("zone", "", "`zone` of the schedule the rules are for (IANA or Windows id)")
+	horizon := fs.Int("horizon", ical.DefaultHorizonYears, "`years` ahead that dated rules reach")
+	treePath := fs.String("tree", "", "tree `file` holding --customer (with --customer: print a PatchCustomer)")
+	id := fs.String("customer", "", "`id` of the customer whose schedule gets the rules")
+	positional, status, ok := c.parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	switch {
+	case len(positional) != 1:
+		return c.usageError(errors.New("ical import needs one feed file (FILE.ics, or - for stdin)"))
+	case *horizon < 1 || *horizon > 100:
+		return c.usageError(fmt.Errorf("--horizon must be 1 to 100 years, not %d", *horizon))
+	case *id == "" && *treePath != "":
+		return c.usageError(errors.New("--tree needs --customer: the customer whose schedule gets the rules"))
+	case *id != "" && *zoneID != "":
+		return c.usageError(errors.New("--zone is not used with --customer: the rules are written on that customer's clock"))
+	}
+	path := positional[0]
+	var feed []byte
+	var err error
+	feedName := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if path == "-" {
+		feedName = "stdin"
+		feed, err = io.ReadAll(io.LimitReader(c.stdin, ical.MaxFeedBytes+1))
+	} else {
+		feed, err = readFile(path)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	opts := []ical.ImportOption{ical.State(*state), ical.HorizonYears(*horizon), ical.Start(c.now()), ical.FeedName(feedName)}
+	var sub *subject
+	var current *voicesched.CustomerInfo
+	if *id != "" {
+		if sub, err = c.subjectFor(*treePath, *id, ""); err != nil {
+			return c.fail(err)
+		}
+		if current = sub.snap.Customer(*id); current == nil {
+			return c.fail(fmt.Errorf("%s is an endpoint; a PatchCustomer changes a customer", *id))
+		}
+		if current.Schedule == nil || current.Schedule.Inherit {
+			return c.fail(fmt.Errorf("%s follows its parent's schedule (inherit), so rules added to it would never be asked; import into the customer whose schedule decides", *id))
+		}
+		opts = append(opts, ical.Zone(sub.zone))
+		lowest := 0
+		for i, r := range current.Schedule.Rules {
+			if i == 0 || r.Priority < lowest {
+				lowest = r.Priority
+			}
+		}
+		opts = append(opts, ical.Priority(lowest))
+	} else if *zoneID != "" {
+		loc, err := tz.Load(*zoneID)
+		if err != nil {
+			return c.usageError(fmt.Errorf("--zone: %v", err))
+		}
+		opts = append(opts, ical.Zone(loc))
+	}
+	result, err := ical.Import(feed, opts...)
+	if err != nil {
+		return c.fail(fmt.Errorf("%s: %v", path, err))
+	}
+	for _, w := range result.Warnings {
+		fmt.Fprintln(c.stderr, "warning: "+w.String())
+	}
+	var out any = result.Rules
+	if current != nil {
+		// The imported rules go first, at the schedule's lowest priority;
+		// rules an earlier import of this feed added are replaced.
+		next := current.Schedule.Clone()
+		kept := next.Rules[:0]
+		for _, r := range next.Rules {
+			if !strings.HasPrefix(r.Source, feedName+"#") {
+				kept = append(kept, r)
+			}
+		}
+		next.Rules = append(append([]schedule.SchedulingRule{}, result.Rules...), kept...)
+		patch := voicesched.PatchCustomer{CustomerID: current.ID, Schedule: voicesched.Some(next)}
+		engine, err := c.loadTree(*treePath)
+		if err != nil {
+			return c.fail(err)
+		}
+		if problems := engine.ValidatePatch(patch, nil).Errors(); len(problems) > 0 {
+			fmt.Fprintf(c.stderr, "voicesched: the rules cannot be added to %s: %s.\n", current.ID, plural(len(problems), "problem"))
+			for _, p := range problems {
+				fmt.Fprintf(c.stderr, "  %s\n", p)
+			}
+			return exitFail
+		}
+		out = patch
+	}
+	data, err := marshalIndent(out)
+	if err != nil {
+		return c.fail(err)
+	}
+	if _, err := c.stdout.Write(data); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
