@@ -11,6 +11,7 @@ import (
 	"github.com/voicesched/voicesched"
 	"github.com/voicesched/voicesched/ical"
 	"github.com/voicesched/voicesched/internal/protocol"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
 )
@@ -221,7 +222,7 @@ func (c *cli) icalImport(args []string) int {
 				kept = append(kept, r)
 			}
 		}
-		next.Rules = append(append([]schedule.SchedulingRule{}, result.Rules...), kept...)
+		next.Rules = append(append([]model.SchedulingRule{}, result.Rules...), kept...)
 		patch := voicesched.PatchCustomer{CustomerID: current.ID, Schedule: voicesched.Some(next)}
 		engine, err := c.loadTree(*treePath)
 		if err != nil {
