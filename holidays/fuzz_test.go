@@ -44,3 +44,22 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseYears: any text gives a valid horizon or an error naming --years.
+func FuzzParseYears(f *testing.F) {
+	for _, s := range []string{"2026-2035", "2026", " 2026 - 2027 ", "2035-2026", "0000", "2026-", "-", "１２３４", "2026-9999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		from, to, err := ParseYears(text)
+		if err != nil {
+			var herr *Error
+			require.True(t, errors.As(err, &herr))
+			require.Equal(t, "years", herr.Field)
+			return
+		}
+		require.GreaterOrEqual(t, from, 1)
+		require.LessOrEqual(t, from, to)
+		require.LessOrEqual(t, to-from+1, MaxYears)
+	})
+}

@@ -109,3 +109,45 @@ func ParseSource(source string) (setID, holidayID, version string, ok bool) {
 	}
 	return setID, holidayID, version, true
 }
+
+// ParseYears reads a horizon as people type it: "2026-2035" (both
+// included) or one year "2026".
+func ParseYears(text string) (from, to int, err error) {
+	text = strings.TrimSpace(text)
+	first, last, isRange := strings.Cut(text, "-")
+	from, err = parseYear(first)
+	if err != nil {
+		return 0, 0, &Error{"years", fmt.Sprintf("%q is not a year or a range of years such as 2026-2035", truncate(text, 40))}
+	}
+	to = from
+	if isRange {
+		if to, err = parseYear(last); err != nil {
+			return 0, 0, &Error{"years", fmt.Sprintf("%q is not a year or a range of years such as 2026-2035", truncate(text, 40))}
+		}
+	}
+	if to < from {
+		return 0, 0, &Error{"years", fmt.Sprintf("the range %d-%d ends before it starts", from, to)}
+	}
+	if to-from+1 > MaxYears {
+		return 0, 0, &Error{"years", fmt.Sprintf("the range %d-%d is longer than %d years", from, to, MaxYears)}
+	}
+	return from, to, nil
+}
+
+func parseYear(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if len(s) != 4 {
+		return 0, fmt.Errorf("not four digits")
+	}
+	y := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, fmt.Errorf("not four digits")
+		}
+		y = y*10 + int(r-'0')
+	}
+	if y < 1 {
+		return 0, fmt.Errorf("year 0")
+	}
+	return y, nil
+}

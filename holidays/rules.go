@@ -224,6 +224,7 @@ func civilDay(t time.Time) time.Time {
 // Occurrence is one day a holiday closes.
 type Occurrence struct {
 	Holiday  Holiday
+	Year     int       // the year of the holiday (a substitute day may fall in the year before)
 	Date     time.Time // the civil day, midnight in UTC
 	Observed bool      // a substitute day, not the holiday's own date
 }
@@ -252,9 +253,9 @@ func (s *Set) dates(opts Options, now func() time.Time) ([]Occurrence, error) {
 				if a.IsZero() {
 					continue
 				}
-				out = append(out, Occurrence{Holiday: h.Holiday, Date: civilDay(a)})
+				out = append(out, Occurrence{Holiday: h.Holiday, Year: y, Date: civilDay(a)})
 				if !opts.Actual && !o.Equal(a) {
-					out = append(out, Occurrence{Holiday: h.Holiday, Date: civilDay(o), Observed: true})
+					out = append(out, Occurrence{Holiday: h.Holiday, Year: y, Date: civilDay(o), Observed: true})
 				}
 			}
 		}

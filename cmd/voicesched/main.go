@@ -75,6 +75,8 @@ func commands() []command {
 		{"patch", "apply a PatchCustomer to a customer of a tree file", (*cli).cmdPatch},
 		{"eval", "answer NDJSON questions from stdin, one answer a line", (*cli).cmdEval},
 		{"ical", "export a schedule as an iCalendar feed, or import a feed as rules", (*cli).cmdIcal},
+		{"holidays", "rules that close on public holidays, right every year", (*cli).cmdHolidays},
+		{"close", "a dated closure added to a customer's schedule, as a PatchCustomer", (*cli).cmdClose},
 	}
 }
 

@@ -59,7 +59,14 @@ func (c *cli) cmdPatch(args []string) int {
 	if p.CustomerID == "" {
 		return c.fail(fmt.Errorf("%s does not say which customer it changes (customerId is empty)", *patchPath))
 	}
-	stored, err := engine.Patch(p, *by, nil)
+	return c.applyPatch(engine, *treePath, p, *by, *write)
+}
+
+// applyPatch applies p to the engine's tree and prints the stored customer;
+// with write it saves the tree to treePath atomically. patch, holidays and
+// close --write all apply their patches here.
+func (c *cli) applyPatch(engine *voicesched.Engine, treePath string, p voicesched.PatchCustomer, by string, write bool) int {
+	stored, err := engine.Patch(p, by, nil)
 	if err != nil {
 		var patchErr *voicesched.PatchError
 		if errors.As(err, &patchErr) {
@@ -75,20 +82,20 @@ func (c *cli) cmdPatch(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if *write {
+	if write {
 		tree, err := marshalIndent(engine.Snapshot().Tree())
 		if err != nil {
 			return c.fail(err)
 		}
-		if err := writeFileAtomic(*treePath, tree); err != nil {
+		if err := writeFileAtomic(treePath, tree); err != nil {
 			return c.fail(err)
 		}
 	}
 	if _, err := c.stdout.Write(out); err != nil {
 		return c.fail(err)
 	}
-	if *write {
-		fmt.Fprintf(c.stderr, "voicesched: saved %s.\n", *treePath)
+	if write {
+		fmt.Fprintf(c.stderr, "voicesched: saved %s.\n", treePath)
 	}
 	return exitOK
 }
