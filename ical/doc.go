@@ -18,6 +18,24 @@
 // where even that is impossible — a Warning naming the event's UID and
 // SUMMARY and what was left out. No event is dropped or moved silently.
 //
+// # Choices where RFC 5545 and the contract are silent
+//
+//   - Rules live on the schedule's wall clock (docs/semantics.md#civil-time).
+//     An imported wall time inside a spring-forward gap therefore opens at the
+//     end of the gap, as a rule's window would (docs/semantics.md#dst), where
+//     RFC 5545 would read it with the offset before the gap; a DTSTART/DTEND
+//     inside an autumn overlap covers both readings of that clock time.
+//   - Export writes an instant the wall clock cannot name uniquely (the second
+//     pass through an autumn overlap) in UTC; Import reads a UTC time as that
+//     instant. DATE values and floating times are the schedule's own days and
+//     clock.
+//   - A DTSTART that its RRULE does not produce is no occurrence, as in
+//     python-dateutil (docs/semantics.md#recurrence-start); ExportRules writes
+//     each rule's first occurrence as DTSTART so that other readers agree.
+//   - The horizon (DefaultHorizonYears, 3) bounds only what must be spelled out
+//     occurrence by occurrence; single events and RDATEs beyond it are kept,
+//     recurrences held as one rule are unbounded.
+//
 // # Library
 //
 // Content lines are read and written with github.com/arran4/golang-ical:
