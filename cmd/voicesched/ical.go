@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/voicesched/voicesched"
 	"github.com/voicesched/voicesched/ical"
 	"github.com/voicesched/voicesched/internal/protocol"
 	"github.com/voicesched/voicesched/model"
@@ -178,25 +177,14 @@ func (c *cli) icalImport(args []string) int {
 	}
 	opts := []ical.ImportOption{ical.State(*state), ical.HorizonYears(*horizon), ical.Start(c.now()), ical.FeedName(feedName)}
 	var sub *subject
-	var current *voicesched.CustomerInfo
 	if *id != "" {
 		if sub, err = c.subjectFor(*treePath, *id, ""); err != nil {
 			return c.fail(err)
 		}
-		if current = sub.snap.Customer(*id); current == nil {
-			return c.fail(fmt.Errorf("%s is an endpoint; a PatchCustomer changes a customer", *id))
-		}
-		if current.Schedule == nil || current.Schedule.Inherit {
-			return c.fail(fmt.Errorf("%s follows its parent's schedule (inherit), so rules added to it would never be asked; import into the customer whose schedule decides", *id))
+		if _, err := sub.snap.AddRulesPatch(*id, nil, nil); err != nil {
+			return c.fail(err) // an endpoint, or a customer that inherits: before any warning
 		}
 		opts = append(opts, ical.Zone(sub.zone))
-		lowest := 0
-		for i, r := range current.Schedule.Rules {
-			if i == 0 || r.Priority < lowest {
-				lowest = r.Priority
-			}
-		}
-		opts = append(opts, ical.Priority(lowest))
 	} else if *zoneID != "" {
 		loc, err := tz.Load(*zoneID)
 		if err != nil {
@@ -211,38 +199,27 @@ func (c *cli) icalImport(args []string) int {
 	for _, w := range result.Warnings {
 		fmt.Fprintln(c.stderr, "warning: "+w.String())
 	}
-	var out any = result.Rules
-	if current != nil {
-		// The imported rules go first, at the schedule's lowest priority;
-		// rules an earlier import of this feed added are replaced.
-		next := current.Schedule.Clone()
-		kept := next.Rules[:0]
-		for _, r := range next.Rules {
-			if !strings.HasPrefix(r.Source, feedName+"#") {
-				kept = append(kept, r)
-			}
-		}
-		next.Rules = append(append([]model.SchedulingRule{}, result.Rules...), kept...)
-		patch := voicesched.PatchCustomer{CustomerID: current.ID, Schedule: voicesched.Some(next)}
-		engine, err := c.loadTree(*treePath)
-		if err != nil {
-			return c.fail(err)
-		}
-		if problems := engine.ValidatePatch(patch, nil).Errors(); len(problems) > 0 {
-			fmt.Fprintf(c.stderr, "voicesched: the rules cannot be added to %s: %s.\n", current.ID, plural(len(problems), "problem"))
-			for _, p := range problems {
-				fmt.Fprintf(c.stderr, "  %s\n", p)
-			}
-			return exitFail
-		}
-		out = patch
+	if sub == nil {
+		return c.printJSON(result.Rules)
 	}
-	data, err := marshalIndent(out)
+	// The rules go first in the customer's schedule; those an earlier
+	// import of this feed added are replaced.
+	patch, err := sub.snap.AddRulesPatch(*id, result.Rules, func(r model.SchedulingRule) bool {
+		return strings.HasPrefix(r.Source, feedName+"#")
+	})
 	if err != nil {
 		return c.fail(err)
 	}
-	if _, err := c.stdout.Write(data); err != nil {
+	engine, err := c.loadTree(*treePath)
+	if err != nil {
 		return c.fail(err)
 	}
-	return exitOK
+	if problems := engine.ValidatePatch(patch, nil).Errors(); len(problems) > 0 {
+		fmt.Fprintf(c.stderr, "voicesched: the rules cannot be added to %s: %s.\n", *id, plural(len(problems), "problem"))
+		for _, p := range problems {
+			fmt.Fprintf(c.stderr, "  %s\n", p)
+		}
+		return exitFail
+	}
+	return c.printJSON(patch)
 }
