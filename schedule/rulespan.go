@@ -1,0 +1,28 @@
+package schedule
+
+import "time"
+
+// RuleSpan returns, for the rule at position index of the schedule's rules
+// list, the civil start of its first window and the civil end of its last
+// one (on the schedule's wall clock, held in UTC). bounded is false when the
+// rule never ends (end is then zero); ok is false when the rule is not a Time
+// rule that compiled, or opens no window at all. Lint checks that need the
+// present (a closure that has ended) use it.
+func (c *Compiled) RuleSpan(index int) (first, end time.Time, bounded, ok bool) {
+	for i := range c.rules {
+		r := &c.rules[i]
+		if r.info.Index != index {
+			continue
+		}
+		if r.kind != kindTime || r.window == nil {
+			return time.Time{}, time.Time{}, false, false
+		}
+		first, last, bounded, ok := r.window.Span()
+		if !ok || !bounded {
+			return first, time.Time{}, false, ok
+		}
+		// Every window has the same length, so the last one closes last.
+		return first, last.Add(r.window.Length()), true, true
+	}
+	return time.Time{}, time.Time{}, false, false
+}
