@@ -83,10 +83,16 @@ const (
 	CodeTooManyTags        = model.CodeTooManyTags
 	CodeNotACustomer       = model.CodeNotACustomer
 	CodePatchRefused       = model.CodePatchRefused
-	CodeBadJSON            = model.CodeBadJSON
-	CodeWrongType          = model.CodeWrongType
-	CodeBadValue           = model.CodeBadValue
-	CodeBadNumber          = model.CodeBadNumber
-	CodeUnknownMember      = model.CodeUnknownMember
-	CodeUnknownKind        = model.CodeUnknownKind
+	// Warnings particular to patches (PreviewPatch).
+	CodePatchDropsRules        = model.CodePatchDropsRules
+	CodePatchDropsZone         = model.CodePatchDropsZone
+	CodePatchDropsDefaultState = model.CodePatchDropsDefaultState
+	CodePatchForcesClosed      = model.CodePatchForcesClosed
+	CodePatchMoveChangesZone   = model.CodePatchMoveChangesZone
+	CodeBadJSON                = model.CodeBadJSON
+	CodeWrongType              = model.CodeWrongType
+	CodeBadValue               = model.CodeBadValue
+	CodeBadNumber              = model.CodeBadNumber
+	CodeUnknownMember          = model.CodeUnknownMember
+	CodeUnknownKind            = model.CodeUnknownKind
 )

@@ -69,15 +69,10 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 
 // ValidatePatch reports every problem Patch would find, without applying it.
 func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
-	_, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil)
-	switch err := err.(type) {
-	case nil:
-		return nil
-	case *PatchError:
-		return err.Problems
-	default:
-		return Problems{{Path: "customerId", Code: CodePatchRefused, Severity: SeverityError, Message: err.Error()}}
+	if _, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil); err != nil {
+		return refusalProblems(err)
 	}
+	return nil
 }
 
 // patched returns a new snapshot with p applied, leaving s untouched.

@@ -221,6 +221,24 @@ const (
 	CodeNotACustomer = "not-a-customer"
 	CodePatchRefused = "patch-refused"
 
+	// Warnings particular to a patch that applies but takes away something
+	// the customer had (see voicesched's PreviewPatch).
+	// CodePatchDropsRules: the schedule is replaced by one with fewer rules;
+	// the message names the rules that disappear. Path: schedule.rules.
+	CodePatchDropsRules = "patch-drops-rules"
+	// CodePatchDropsZone: the schedule no longer names a time zone and the
+	// customer inherits one. Path: schedule.timeZoneId.
+	CodePatchDropsZone = "patch-drops-zone"
+	// CodePatchDropsDefaultState: the schedule no longer has a defaultState,
+	// so the engine's fallback state answers when no rule matches.
+	CodePatchDropsDefaultState = "patch-drops-default-state"
+	// CodePatchForcesClosed: forceClosed is switched on; the message counts
+	// the nodes below that go Closed with the customer.
+	CodePatchForcesClosed = "patch-forces-closed"
+	// CodePatchMoveChangesZone: a move changes the time zone of nodes below
+	// the customer. Path: parentCustomerId.
+	CodePatchMoveChangesZone = "patch-move-changes-zone"
+
 	// A JSON document's shape (ShapeProblems).
 	CodeBadJSON       = "bad-json"       // the text is not JSON
 	CodeWrongType     = "wrong-type"     // a member holds the wrong kind of JSON value
