@@ -94,7 +94,7 @@ func CompareOnly(ids ...string) CompareOption {
 // patch of some other branch — is skipped without a search.
 //
 // An empty window (from equal to to) yields no changes; to before from is
-// an error.
+// an error. See docs/semantics.md#compare.
 func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption) (*Comparison, error) {
 	if before == nil || after == nil {
 		return nil, errors.New("compare: both snapshots are needed")

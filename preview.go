@@ -94,6 +94,7 @@ func PreviewTagLookup(lookup TagLookup) PreviewOption {
 // An empty window (from equal to to) previews the members only. A patch
 // that does not apply is not an error: Applies is false and Problems says
 // why. The error is for a nil patch or a window that ends before it starts.
+// See docs/semantics.md#patch-preview.
 func (s *Snapshot) PreviewPatch(p *PatchCustomer, from, to time.Time, opts ...PreviewOption) (*PatchPreview, error) {
 	if p == nil {
 		return nil, errors.New("preview patch: no patch")
