@@ -84,6 +84,7 @@ func (c *cli) cmdValidate(args []string) int {
 		}
 	}
 	v := validateDocument(data, *kind, engine)
+	v.Problems = append(v.Problems, datedRuleProblems(data, v, c.now())...)
 	v.File = path
 	sort.SliceStable(v.Problems, func(a, b int) bool { return naturalLess(v.Problems[a].Path, v.Problems[b].Path) })
 	for _, p := range v.Problems {
