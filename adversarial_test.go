@@ -568,7 +568,11 @@ func advErrorCodes(err error) []string {
 	var patch *PatchError
 	switch {
 	case errors.As(err, &structure):
-		return []string{structure.Code}
+		var codes []string
+		for _, p := range structure.Problems {
+			codes = append(codes, p.Code)
+		}
+		return codes
 	case errors.As(err, &cond):
 		return []string{cond.Code}
 	case errors.As(err, &patch):

@@ -21,10 +21,7 @@ type Engine struct {
 
 // New returns an empty engine.
 func New(opts ...Option) *Engine {
-	e := &Engine{cfg: defaultConfig()}
-	for _, o := range opts {
-		o(&e.cfg)
-	}
+	e := &Engine{cfg: newConfig(opts)}
 	s, _ := build(&e.cfg, nil, nil, nil, 0)
 	e.current.Store(s)
 	return e
@@ -42,25 +39,29 @@ func (e *Engine) Evaluate(id string, t time.Time) (Answer, error) {
 // Load replaces the whole directory with tree. The tree is copied; on error
 // nothing changes.
 func (e *Engine) Load(tree Tree) error {
-	customers := make([]*CustomerInfo, len(tree.Customers))
+	// Checked before copying: copying data that contains itself would
+	// never end. The tree's shape is checked by build.
+	var check checker
 	for i, c := range tree.Customers {
 		if c != nil {
-			// Checked before copying: copying data that contains itself
-			// would never end.
-			if p := checkRecords(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule); p != nil {
-				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
-			}
+			check.records(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule)
 		}
+	}
+	for i, ep := range tree.Endpoints {
+		if ep != nil {
+			check.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
+		}
+	}
+	if err := check.refusal(); err != nil {
+		return err
+	}
+	customers := make([]*CustomerInfo, len(tree.Customers))
+	for i, c := range tree.Customers {
 		customers[i] = c.Clone()
 	}
 	endpoints := make([]*Endpoint, len(tree.Endpoints))
 	for i, ep := range tree.Endpoints {
-		if ep != nil {
-			if p := checkRecords(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule); p != nil {
-				return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
-			}
-			endpoints[i] = ep.Clone()
-		}
+		endpoints[i] = ep.Clone()
 	}
 	tags := append([]Tag(nil), tree.Tags...)
 	e.writeMux.Lock()
@@ -106,14 +107,16 @@ func (e *Engine) PutCustomer(c *CustomerInfo) error {
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
 	}
-	if p := checkRecords("", c.Data, c.Schedule); p != nil {
-		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
+	var check checker
+	check.records("", c.Data, c.Schedule)
+	if err := check.refusal(); err != nil {
+		return err
 	}
 	c = c.Clone()
 	// Compiled outside the write lock (see Patch); used if still current.
 	var pre *precompiled
 	before := e.current.Load()
-	if parent, problem := before.placeUnder(before.indexOr(c.ID), c.ParentCustomerID); problem == nil {
+	if parent, ok := before.placeUnder(&checker{}, before.indexOr(c.ID), c.ID, c.ParentCustomerID); ok {
 		env := before.envFor(parent)
 		pre = &precompiled{schedule: c.Schedule, env: env, compiled: schedule.Compile(c.Schedule, env)}
 	}
@@ -178,8 +181,10 @@ func (e *Engine) PutEndpoint(ep *Endpoint) error {
 	if ep == nil {
 		return fmt.Errorf("put endpoint: nil endpoint")
 	}
-	if p := checkRecords("", nil, ep.Schedule); p != nil {
-		return &StructureError{Path: p.Path, Code: p.Code, Message: p.Message}
+	var check checker
+	check.records("", nil, ep.Schedule)
+	if err := check.refusal(); err != nil {
+		return err
 	}
 	ep = ep.Clone()
 	e.writeMux.Lock()

@@ -37,6 +37,11 @@ func FuzzDecodeCustomer(f *testing.F) {
 		if clone := c.Clone(); clone == nil {
 			t.Fatal("clone")
 		}
+		for _, p := range ValidateCustomer(&c) {
+			if p.Path == "" || p.Code == "" {
+				t.Fatalf("a problem without a path or code: %+v", p)
+			}
+		}
 	})
 }
 
@@ -68,7 +73,12 @@ func FuzzPatchApply(f *testing.F) {
 		}
 		before, _ := json.Marshal(e.Snapshot().Tree())
 		snap := e.Snapshot()
+		validated := e.ValidatePatch(p, nil)
+		_ = ValidatePatch(p)
 		_, err := e.Patch(p, "fuzz", nil)
+		if (err == nil) != (len(validated) == 0) {
+			t.Fatalf("ValidatePatch found %v but Patch says %v", validated, err)
+		}
 		if err != nil {
 			after, _ := json.Marshal(e.Snapshot().Tree())
 			if string(before) != string(after) || e.Snapshot() != snap {
@@ -109,8 +119,12 @@ func FuzzLoadTree(f *testing.F) {
 		if json.Unmarshal(raw, &tree) != nil {
 			return
 		}
+		problems := ValidateTree(tree)
 		e := New(WithHorizon(30 * 24 * time.Hour))
-		if e.Load(tree) != nil {
+		if err := e.Load(tree); err != nil {
+			if !problems.HasErrors() {
+				t.Fatalf("Load refused the tree (%v) but ValidateTree found no error", err)
+			}
 			return
 		}
 		at := time.Unix(unix%(100*365*86400), 0)
@@ -123,6 +137,5 @@ func FuzzLoadTree(f *testing.F) {
 				t.Fatalf("next change %v not after %v", ch.At, at)
 			}
 		}
-		_ = ValidateTree(tree)
 	})
 }

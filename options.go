@@ -36,6 +36,19 @@ func defaultConfig() config {
 	}
 }
 
+func newConfig(opts []Option) config {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
+}
+
+// rootEnv is what a node without a parent is compiled against.
+func (c *config) rootEnv() schedule.Env {
+	return schedule.Env{Zone: c.defaultZone, ZoneID: c.defaultZoneID, ClosedState: c.closedState, FallbackState: c.fallbackState}
+}
+
 // WithClosedState names the state of a forceClosed node (default "Closed").
 func WithClosedState(name string) Option { return func(c *config) { c.closedState = name } }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/voicesched/voicesched/schedule"
@@ -48,8 +47,8 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 	// one tenant's large schedule does not hold up every other write; under
 	// the lock the result is used only if its environment is still current.
 	var pre *precompiled
-	if p.Schedule.HasValue() && (p.Schedule.Value == nil || len(p.Schedule.Value.Rules) <= schedule.MaxRules) &&
-		checkRecords("", nil, p.Schedule.Value) == nil { // (patched reports the problems)
+	var size checker // (patched reports the problems)
+	if size.scheduleSize(p.Schedule.Value); p.Schedule.HasValue() && !size.failed() {
 		s := e.current.Load()
 		if env, ok := s.patchEnv(p); ok {
 			sched := p.Schedule.Value.Clone()
@@ -89,18 +88,16 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	if p.ExpectedDateLastModified != "" && p.ExpectedDateLastModified != old.customer.DateLastModified {
 		return nil, nil, &ConflictError{CustomerID: p.CustomerID, Expected: p.ExpectedDateLastModified, Stored: old.customer.DateLastModified}
 	}
-	var problems Problems
-	fail := func(path, code, format string, args ...any) {
-		problems = append(problems, Problem{Path: path, Code: code, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+	var check checker
+	if !check.patchFields(p) {
+		// Refused before anything is copied or compiled.
+		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: check.problems}
 	}
 	// Stored records are never modified, so the new record shares every
 	// member the patch does not touch with the old one.
 	record := *old.customer
 	c := &record
 	if p.Name.HasValue() {
-		if strings.TrimSpace(p.Name.Value) == "" {
-			fail("name", CodeEmptyName, "the name cannot be empty")
-		}
 		c.Name = p.Name.Value
 	}
 	if p.ReferenceID.HasValue() {
@@ -108,19 +105,10 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	}
 	newParent := old.parent
 	if p.ParentCustomerID.HasValue() {
-		if err := checkID("parentCustomerId", p.ParentCustomerID.Value, true); err != nil {
-			fail(err.Path, err.Code, "%s", err.Message)
-		}
 		c.ParentCustomerID = p.ParentCustomerID.Value
-		var problem *Problem
-		if newParent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
-			problems = append(problems, *problem)
-		}
+		newParent, _ = s.placeUnder(&check, i, c.ID, c.ParentCustomerID)
 	}
 	if p.Data.HasValue() {
-		if problem := checkData("data", p.Data.Value); problem != nil {
-			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: Problems{*problem}}
-		}
 		c.Data = maps.Clone(c.Data)
 		if c.Data == nil {
 			c.Data = Struct{}
@@ -132,15 +120,9 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 				c.Data[k] = v.Clone()
 			}
 		}
+		check.data("data", c.Data) // the merged data must keep the limits too
 	}
-	if p.Data.HasValue() {
-		if problem := checkData("data", c.Data); problem != nil {
-			problems = append(problems, *problem)
-		}
-	}
-	if p.TagIDs.HasValue() && len(p.TagIDs.Value) > MaxTagIDs {
-		fail("tagIds", CodeTooManyTags, "a customer may have at most %d tags, the patch names %d", MaxTagIDs, len(p.TagIDs.Value))
-	} else if p.TagIDs.HasValue() {
+	if p.TagIDs.HasValue() && len(p.TagIDs.Value) <= MaxTagIDs {
 		if lookup == nil {
 			lookup = func(id string) (Tag, bool) { t, ok := s.tags[id]; return t, ok }
 		}
@@ -153,7 +135,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 			seen[id] = true
 			tag, ok := lookup(id)
 			if !ok {
-				fail(fmt.Sprintf("tagIds[%d]", k), CodeUnknownTag, "there is no tag %q", id)
+				check.errorf(fmt.Sprintf("tagIds[%d]", k), CodeUnknownTag, "there is no tag %q", id)
 				continue
 			}
 			tag.ID = id
@@ -161,15 +143,6 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		}
 	}
 	if p.Schedule.HasValue() {
-		if p.Schedule.Value != nil && len(p.Schedule.Value.Rules) > schedule.MaxRules {
-			// Refused before anything is copied or compiled.
-			fail("schedule.rules", CodeTooManyRules, "a schedule may have at most %d rules, this one has %d", schedule.MaxRules, len(p.Schedule.Value.Rules))
-			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
-		}
-		// Flow parameters are checked before the schedule is copied.
-		if problem := checkRecords("", nil, p.Schedule.Value); problem != nil {
-			return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: append(problems, *problem)}
-		}
 		if pre != nil {
 			c.Schedule = pre.schedule
 		} else {
@@ -200,13 +173,9 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	case env != old.env || c.Schedule != old.customer.Schedule:
 		compiled = schedule.Compile(c.Schedule, env)
 	}
-	for _, pr := range compiled.Problems().WithPrefix("schedule") {
-		if pr.Severity == SeverityError {
-			problems = append(problems, pr)
-		}
-	}
-	if len(problems) > 0 {
-		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
+	check.addAll("schedule", compiled.Problems().Errors())
+	if check.failed() {
+		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: check.problems}
 	}
 	c.DateLastModified = now.UTC().Format(time.RFC3339)
 	if by != "" {
@@ -261,64 +230,76 @@ func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
 	}
 	parent := s.nodes.at(i).parent
 	if p.ParentCustomerID.HasValue() {
-		var problem *Problem
-		if parent, problem = s.placeUnder(i, p.ParentCustomerID.Value); problem != nil {
+		var ok bool
+		if parent, ok = s.placeUnder(&checker{}, i, p.CustomerID, p.ParentCustomerID.Value); !ok {
 			return schedule.Env{}, false
 		}
 	}
 	return s.envFor(parent), true
 }
 
-// placeUnder checks that node i (-1 for a new node) may have the customer
-// parentID ("" for none) as its parent, and returns the parent's index.
-func (s *Snapshot) placeUnder(i int32, parentID string) (int32, *Problem) {
+// placeUnder checks that node i (-1 for a new node) with id may have the
+// customer parentID ("" for none) as its parent, and returns the parent's
+// index; ok is false when check was given an error.
+func (s *Snapshot) placeUnder(check *checker, i int32, id, parentID string) (parent int32, ok bool) {
+	const path = "parentCustomerId"
 	if parentID == "" {
-		return -1, nil
+		return -1, true
 	}
-	problem := func(code, format string, args ...any) (int32, *Problem) {
-		return -1, &Problem{Path: "parentCustomerId", Code: code, Severity: SeverityError, Message: fmt.Sprintf(format, args...)}
+	if !check.selfParent(path, id, parentID) {
+		return -1, false
 	}
-	j, ok := s.index[parentID]
+	j, found := s.index[parentID]
 	switch {
-	case !ok || s.nodes.at(j).customer == nil:
-		return problem(CodeParentNotFound, "customer %q does not exist", parentID)
-	case j == i:
-		return problem(CodeParentLoop, "a customer cannot be its own parent")
+	case !found || s.nodes.at(j).customer == nil:
+		check.errorf(path, CodeParentNotFound, "customer %q does not exist", parentID)
+		return -1, false
 	case i >= 0 && s.isAncestor(i, j):
-		return problem(CodeParentLoop, "%q is below this customer; moving there would make a loop", parentID)
+		check.errorf(path, CodeParentLoop, "%q is below this customer; moving there would make a loop", parentID)
+		return -1, false
 	}
 	height := 1
 	if i >= 0 {
 		height = s.height(i)
 	}
 	if depth := s.nodes.at(j).depth + height; depth > MaxDepth {
-		return problem(CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
+		check.errorf(path, CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
+		return -1, false
 	}
-	return j, nil
+	return j, true
+}
+
+// place checks where customer record c would go in s: its id, its parent's
+// id, that the id is not an endpoint's, and its parent. It returns the
+// node's index (-1 for a new customer) and the parent's.
+func (s *Snapshot) place(check *checker, c *CustomerInfo) (i, parent int32, ok bool) {
+	before := len(check.problems)
+	check.id("id", c.ID, false)
+	check.id("parentCustomerId", c.ParentCustomerID, true)
+	if check.errorsSince(before) {
+		return -1, -1, false
+	}
+	i, exists := s.index[c.ID]
+	if !exists {
+		i = -1
+	} else if s.nodes.at(i).customer == nil {
+		check.errorf("id", CodeDuplicateID, "id %q is an endpoint's", c.ID)
+		return -1, -1, false
+	}
+	parent, ok = s.placeUnder(check, i, c.ID, c.ParentCustomerID)
+	return i, parent, ok
 }
 
 // put adds or replaces customer record c (owned by the caller) in a new
 // snapshot, recompiling only what depends on it.
 func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
-	if err := checkID("id", strings.TrimSpace(c.ID), false); err != nil {
+	var check checker
+	i, newParent, _ := s.place(&check, c)
+	if err := check.refusal(); err != nil {
 		return nil, err
-	}
-	if err := checkID("parentCustomerId", c.ParentCustomerID, true); err != nil {
-		return nil, err
-	}
-	i, exists := s.index[c.ID]
-	if exists && s.nodes.at(i).customer == nil {
-		return nil, &StructureError{Path: "id", Code: CodeDuplicateID, Message: fmt.Sprintf("id %q is an endpoint's", c.ID)}
-	}
-	if !exists {
-		i = -1
-	}
-	newParent, problem := s.placeUnder(i, c.ParentCustomerID)
-	if problem != nil {
-		return nil, &StructureError{Path: problem.Path, Code: problem.Code, Message: problem.Message}
 	}
 	next := s.clone()
-	if !exists {
+	if i < 0 {
 		next.index = maps.Clone(s.index)
 		i = next.nodes.add(&node{id: c.ID, customer: c, parent: -1})
 		next.index[c.ID] = i

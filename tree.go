@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/voicesched/voicesched/condition"
@@ -68,16 +67,6 @@ func (s *Snapshot) Version() uint64 { return s.version }
 // Len returns the number of customers and endpoints.
 func (s *Snapshot) Len() int { return s.nodes.len() }
 
-// StructureError is a problem with the shape of the tree: a duplicate id, a
-// missing parent, a loop, a chain deeper than MaxDepth.
-type StructureError struct {
-	Path    string // e.g. "customers[3].parentCustomerId"
-	Code    string // CodeDuplicateID, CodeParentNotFound, CodeParentLoop, CodeTooDeep, CodeEmptyID
-	Message string
-}
-
-func (e *StructureError) Error() string { return e.Path + ": " + e.Message }
-
 // build makes a snapshot from scratch. It checks ids, parents, loops and
 // depth, recomputes breadcrumbs and compiles every schedule, parents first.
 // The records are used as given (callers pass copies they own).
@@ -89,85 +78,31 @@ func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags [
 // nil) for records it still holds: a node whose record and environment are
 // unchanged is not recompiled.
 func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
-	s := &Snapshot{cfg: cfg, index: make(map[string]int32, len(customers)+len(endpoints)),
-		tags: make(map[string]Tag, len(tags)), version: version}
+	var check checker
+	shape := check.structure(customers, endpoints)
+	if err := check.refusal(); err != nil {
+		return nil, err
+	}
+	s := &Snapshot{cfg: cfg, index: shape.index, tags: make(map[string]Tag, len(tags)), version: version}
 	for _, t := range tags {
 		s.tags[t.ID] = t
 	}
 	nodes := make([]*node, 0, len(customers)+len(endpoints))
-	add := func(path, id string, n *node) error {
-		if strings.TrimSpace(id) == "" {
-			return &StructureError{Path: path + ".id", Code: CodeEmptyID, Message: "the id is empty"}
-		}
-		if err := checkID(path+".id", id, false); err != nil {
-			return err
-		}
-		if _, dup := s.index[id]; dup {
-			return &StructureError{Path: path + ".id", Code: CodeDuplicateID, Message: fmt.Sprintf("id %q is used twice", id)}
-		}
-		s.index[id] = int32(len(nodes))
-		nodes = append(nodes, n)
-		return nil
+	for _, c := range customers {
+		nodes = append(nodes, &node{id: c.ID, customer: c})
 	}
-	for i, c := range customers {
-		if c == nil {
-			return nil, &StructureError{Path: fmt.Sprintf("customers[%d]", i), Code: CodeEmptyID, Message: "the customer is null"}
-		}
-		if err := add(fmt.Sprintf("customers[%d]", i), c.ID, &node{id: c.ID, customer: c, parent: -1}); err != nil {
-			return nil, err
-		}
+	for _, e := range endpoints {
+		nodes = append(nodes, &node{id: e.ID, endpoint: e})
 	}
-	for i, e := range endpoints {
-		if e == nil {
-			return nil, &StructureError{Path: fmt.Sprintf("endpoints[%d]", i), Code: CodeEmptyID, Message: "the endpoint is null"}
-		}
-		if err := add(fmt.Sprintf("endpoints[%d]", i), e.ID, &node{id: e.ID, endpoint: e, parent: -1}); err != nil {
-			return nil, err
-		}
-	}
-	// Parents.
 	for i, n := range nodes {
-		var parentID, path string
-		if n.customer != nil {
-			parentID, path = n.customer.ParentCustomerID, fmt.Sprintf("customers[%d].parentCustomerId", i)
+		n.parent = shape.parents[i]
+		if n.parent >= 0 {
+			nodes[n.parent].children = append(nodes[n.parent].children, int32(i))
 		} else {
-			parentID, path = n.endpoint.CustomerID, fmt.Sprintf("endpoints[%d].customerId", i-len(customers))
-			if parentID == "" {
-				return nil, &StructureError{Path: path, Code: CodeParentNotFound, Message: "an endpoint needs the customer it belongs to"}
-			}
-		}
-		if parentID == "" {
-			continue
-		}
-		p, ok := s.index[parentID]
-		if !ok || nodes[p].customer == nil {
-			return nil, &StructureError{Path: path, Code: CodeParentNotFound, Message: fmt.Sprintf("customer %q does not exist", parentID)}
-		}
-		n.parent = p
-		nodes[p].children = append(nodes[p].children, int32(i))
-	}
-	s.nodes = newNodeTable(nodes)
-	// Depth and loops: every node must reach a root within MaxDepth steps.
-	for i, n := range nodes {
-		depth, at := 1, n
-		for at.parent >= 0 {
-			depth++
-			if depth > MaxDepth {
-				code, msg := CodeTooDeep, fmt.Sprintf("the parent chain of %q is deeper than %d levels", n.id, MaxDepth)
-				if s.chainLoops(int32(i)) {
-					code, msg = CodeParentLoop, fmt.Sprintf("the parent chain of %q loops back on itself", n.id)
-				}
-				return nil, &StructureError{Path: nodePath(customers, n, i), Code: code, Message: msg}
-			}
-			at = nodes[at.parent]
-		}
-		n.depth = depth
-	}
-	for i, n := range nodes {
-		if n.parent < 0 {
 			s.roots = append(s.roots, int32(i))
 		}
 	}
+	s.nodes = newNodeTable(nodes)
 	if prev != nil {
 		for _, n := range nodes {
 			if j, ok := prev.index[n.id]; ok {
@@ -184,25 +119,6 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 	}
 	s.intern = nil
 	return s, nil
-}
-
-func nodePath(customers []*CustomerInfo, n *node, i int) string {
-	if n.customer != nil {
-		return fmt.Sprintf("customers[%d].parentCustomerId", i)
-	}
-	return fmt.Sprintf("endpoints[%d].customerId", i-len(customers))
-}
-
-// chainLoops reports whether walking up from i comes back to a node seen.
-func (s *Snapshot) chainLoops(i int32) bool {
-	seen := map[int32]bool{}
-	for at := i; at >= 0; at = s.nodes.at(at).parent {
-		if seen[at] {
-			return true
-		}
-		seen[at] = true
-	}
-	return false
 }
 
 // refresh brings node i up to date with its place in the tree, then does
@@ -291,12 +207,9 @@ func (s *Snapshot) compile(sched *Schedule, env schedule.Env) *schedule.Compiled
 
 // envFor is what a node under parent (-1: a root) is compiled against.
 func (s *Snapshot) envFor(parent int32) schedule.Env {
-	env := schedule.Env{
-		Zone: s.cfg.defaultZone, ZoneID: s.cfg.defaultZoneID,
-		ClosedState: s.cfg.closedState, FallbackState: s.cfg.fallbackState,
-		HasParent: parent >= 0,
-	}
+	env := s.cfg.rootEnv()
 	if parent >= 0 {
+		env.HasParent = true
 		env.Zone, env.ZoneID = s.nodes.at(parent).compiled.Zone()
 	}
 	return env

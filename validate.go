@@ -2,91 +2,148 @@ package voicesched
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
-// ValidateSchedule returns every problem of a schedule (SPEC §8), paths
-// starting at "schedule". hasParent says whether the schedule belongs to a
-// node with a parent (inherit and CustomerState rules need one).
+// The Validate functions return every problem of a record, sorted by path
+// (see model.Problems.Sort): errors, which a write refuses (Patch) or
+// stores as rules that never match (Load, PutCustomer), and warnings. They
+// all run the checks of check.go, the ones writes run.
+
+// ValidateSchedule returns every problem of a schedule
+// (docs/semantics.md#validation), paths relative to the schedule
+// ("rules[2].byDay[0]"). hasParent says whether the schedule belongs to a
+// node with a parent (inherit and CustomerState rules need one); the zone
+// of a schedule without one is UTC.
 func ValidateSchedule(s *Schedule, hasParent bool) Problems {
-	return schedule.Validate(s, schedule.Env{HasParent: hasParent}).WithPrefix("schedule")
+	problems := schedule.Validate(s, schedule.Env{HasParent: hasParent})
+	problems.Sort()
+	return problems
+}
+
+// ValidateCustomer returns every problem of a customer record on its own,
+// outside any directory: its id, name, tags, data and schedule (as a
+// child's when it names a parent, which is assumed to exist).
+func ValidateCustomer(c *CustomerInfo) Problems {
+	var check checker
+	if c == nil {
+		check.errorf("", CodeNull, "the customer is null")
+		return check.problems
+	}
+	check.id("id", c.ID, false)
+	check.id("parentCustomerId", c.ParentCustomerID, true)
+	check.selfParent("parentCustomerId", c.ID, c.ParentCustomerID)
+	check.customerFields("", c)
+	check.records("", c.Data, c.Schedule)
+	check.addAll("schedule", schedule.Validate(c.Schedule, schedule.Env{HasParent: c.ParentCustomerID != ""}))
+	check.problems.Sort()
+	return check.problems
 }
 
 // ValidateCustomer returns every problem of c as it would be stored in the
-// current directory: its name, parent, tags and schedule.
+// current directory: its id and name, its parent (which must exist, without
+// a loop or a chain deeper than MaxDepth), tags, data, and its schedule in
+// the zone it would cascade from.
 func (e *Engine) ValidateCustomer(c *CustomerInfo) Problems {
 	return e.Snapshot().validateCustomer(c)
 }
 
 func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
-	var out Problems
-	fail := func(path, code, format string, args ...any) {
-		out = append(out, Problem{Path: path, Code: code, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
-	}
+	var check checker
 	if c == nil {
-		fail("", CodeNull, "the customer is null")
-		return out
+		check.errorf("", CodeNull, "the customer is null")
+		return check.problems
 	}
-	if strings.TrimSpace(c.ID) == "" {
-		fail("id", CodeEmptyID, "the id is empty")
+	_, parent, _ := s.place(&check, c)
+	check.customerFields("", c)
+	check.records("", c.Data, c.Schedule)
+	check.addAll("schedule", schedule.Validate(c.Schedule, s.envFor(parent)))
+	check.problems.Sort()
+	return check.problems
+}
+
+// ValidatePatch returns every problem of a patch on its own, outside any
+// directory: the customer it names, names, ids, sizes, and its schedule (as
+// a child customer's unless the patch moves it to the root). Engine's
+// ValidatePatch checks it against the customer it changes.
+func ValidatePatch(p PatchCustomer) Problems {
+	var check checker
+	if check.patchTarget(p) && check.patchFields(p) && p.Schedule.HasValue() && p.Schedule.Value != nil {
+		movesToRoot := p.ParentCustomerID.HasValue() && p.ParentCustomerID.Value == ""
+		check.addAll("schedule", schedule.Validate(p.Schedule.Value, schedule.Env{HasParent: !movesToRoot}))
 	}
-	if strings.TrimSpace(c.Name) == "" {
-		fail("name", CodeEmptyName, "the name cannot be empty")
-	}
-	env := schedule.Env{Zone: s.cfg.defaultZone, ZoneID: s.cfg.defaultZoneID}
-	if id := c.ParentCustomerID; id != "" {
-		j, ok := s.index[id]
-		switch {
-		case id == c.ID:
-			fail("parentCustomerId", CodeParentLoop, "a customer cannot be its own parent")
-		case !ok || s.nodes.at(j).customer == nil:
-			fail("parentCustomerId", CodeParentNotFound, "customer %q does not exist", id)
-		default:
-			if i, exists := s.index[c.ID]; exists && s.isAncestor(i, j) {
-				fail("parentCustomerId", CodeParentLoop, "%q is below this customer; moving there would make a loop", id)
-			}
-			env.HasParent = true
-			env.Zone, env.ZoneID = s.nodes.at(j).compiled.Zone()
-		}
-	}
-	for k, t := range c.Tags {
-		if !t.Color.Valid() {
-			fail(fmt.Sprintf("tags[%d].color", k), CodeEnumOutOfRange, "color %d is not one of the tag colours (Magenta = 0 … Purple = 10)", int(t.Color))
-		}
-	}
-	out = append(out, schedule.Validate(c.Schedule, env).WithPrefix("schedule")...)
-	return out
+	check.problems.Sort()
+	return check.problems
 }
 
 // ValidateTree returns every problem of a tree file: its shape (ids,
-// parents, loops, depth) and each customer's and endpoint's schedule, with
-// paths such as "customers[3].schedule.rules[0].byMonth[0]".
+// parents, loops, depth), each customer's name, tags and data, the tree's
+// tags, and each customer's and endpoint's schedule — in the zone it
+// cascades from when the shape is sound, else on its own — with paths such
+// as "customers[3].schedule.rules[0].byMonth[0]". opts configure the engine
+// the tree is checked for (default zone, closed and fallback states).
 func ValidateTree(tree Tree, opts ...Option) Problems {
-	e := New(opts...)
-	if err := e.Load(tree); err != nil {
-		if se, ok := err.(*StructureError); ok {
-			return Problems{{Path: se.Path, Code: se.Code, Severity: SeverityError, Message: se.Message}}
-		}
-		return Problems{{Code: CodeInvalidTree, Severity: SeverityError, Message: err.Error()}}
-	}
-	s := e.Snapshot()
-	var out Problems
-	for k, c := range tree.Customers {
-		out = append(out, s.nodes.at(s.index[c.ID]).compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("customers[%d]", k))...)
-		for t, tag := range c.Tags {
-			if !tag.Color.Valid() {
-				out = append(out, Problem{Path: fmt.Sprintf("customers[%d].tags[%d].color", k, t), Code: CodeEnumOutOfRange,
-					Severity: SeverityError, Message: fmt.Sprintf("color %d is not one of the tag colours (Magenta = 0 … Purple = 10)", int(tag.Color))})
-			}
+	cfg := newConfig(opts)
+	var check checker
+	check.structure(tree.Customers, tree.Endpoints)
+	for i, c := range tree.Customers {
+		if c != nil {
+			check.records(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule)
 		}
 	}
-	for k, ep := range tree.Endpoints {
-		out = append(out, s.nodes.at(s.index[ep.ID]).compiled.Problems().WithPrefix("schedule").WithPrefix(fmt.Sprintf("endpoints[%d]", k))...)
+	for i, ep := range tree.Endpoints {
+		if ep != nil {
+			check.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
+		}
 	}
-	return out
+	sound := !check.failed()
+	for i, c := range tree.Customers {
+		if c != nil {
+			check.customerFields(fmt.Sprintf("customers[%d]", i), c)
+		}
+	}
+	check.directoryTags(tree)
+	// The schedules: where they sit when the tree can be built, else each
+	// on its own (a child's when it names a parent).
+	var s *Snapshot
+	if sound {
+		s, _ = build(&cfg, tree.Customers, tree.Endpoints, tree.Tags, 0)
+	}
+	for k := range len(tree.Customers) + len(tree.Endpoints) {
+		path, sched, parentID := treeRecord(tree, k)
+		if path == "" {
+			continue
+		}
+		var problems Problems
+		if s != nil {
+			problems = s.nodes.at(int32(k)).compiled.Problems() // build keeps the records' order
+		} else {
+			env := cfg.rootEnv()
+			env.HasParent = parentID != ""
+			problems = schedule.Validate(sched, env)
+		}
+		check.addAll(path+".schedule", problems)
+	}
+	check.problems.Sort()
+	return check.problems
+}
+
+// treeRecord returns the path, schedule and parent id of record k of a tree
+// (customers first, then endpoints); path is "" for a null record.
+func treeRecord(tree Tree, k int) (path string, sched *Schedule, parentID string) {
+	if k < len(tree.Customers) {
+		if c := tree.Customers[k]; c != nil {
+			return fmt.Sprintf("customers[%d]", k), c.Schedule, c.ParentCustomerID
+		}
+		return "", nil, ""
+	}
+	k -= len(tree.Customers)
+	if ep := tree.Endpoints[k]; ep != nil {
+		return fmt.Sprintf("endpoints[%d]", k), ep.Schedule, ep.CustomerID
+	}
+	return "", nil, ""
 }
 
 // UnknownMembers lists, as warnings, the members of a JSON document that

@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strings"
 )
 
 // Severity tells whether a problem stops a schedule from being stored.
@@ -108,6 +110,13 @@ func JoinPath(base, rest string) string {
 		return base + rest
 	}
 	return base + "." + rest
+}
+
+// Sort orders the problems by path as a reader scans a document (a run of
+// digits compares by value, so rules[2] comes before rules[10]), keeping
+// the order of problems with the same path.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(a, b int) bool { return naturalLess(ps[a].Path, ps[b].Path) })
 }
 
 // Error makes Problems usable as an error value.
@@ -247,3 +256,36 @@ const (
 	CodeUnknownMember = "unknown-member" // a member the type does not have (a warning)
 	CodeUnknownKind   = "unknown-kind"   // a document that is none of the kinds a caller accepts
 )
+
+// naturalLess orders JSON paths as a reader scans a document: runs of
+// digits compare by value, so rules[2] comes before rules[10].
+func naturalLess(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if isDigit(a[i]) && isDigit(b[j]) {
+			si, sj := i, j
+			for i < len(a) && isDigit(a[i]) {
+				i++
+			}
+			for j < len(b) && isDigit(b[j]) {
+				j++
+			}
+			na, nb := strings.TrimLeft(a[si:i], "0"), strings.TrimLeft(b[sj:j], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			continue
+		}
+		if a[i] != b[j] {
+			return a[i] < b[j]
+		}
+		i++
+		j++
+	}
+	return len(a)-i < len(b)-j
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

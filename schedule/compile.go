@@ -423,7 +423,7 @@ func (c *Compiled) compileWindow(base string, r *model.SchedulingRule, fail, war
 				fail(field, p.Code, "%s", p.Message)
 			}
 		} else {
-			fail("", "bad-recurrence", "%v", err)
+			fail("", model.CodeBadRecurrence, "%v", err)
 		}
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -160,12 +159,6 @@ func TestValidateDocumentOddInputs(t *testing.T) {
 	v := validateDocument([]byte("{\n  \"rules\": [\n    {\"state\": \"Open\",}\n  ]\n}"), "", nil)
 	require.Len(t, v.Problems, 1)
 	assert.Contains(t, v.Problems[0].Message, "line 3, column 22")
-}
-
-func TestNaturalLess(t *testing.T) {
-	paths := []string{"rules[10].state", "rules[2].byDay[10]", "rules[2].byDay[9]", "rules[2]", "timeZoneId", "(document)", "rules[02].a", "data.x"}
-	sort.SliceStable(paths, func(a, b int) bool { return naturalLess(paths[a], paths[b]) })
-	assert.Equal(t, []string{"(document)", "data.x", "rules[2]", "rules[02].a", "rules[2].byDay[9]", "rules[2].byDay[10]", "rules[10].state", "timeZoneId"}, paths)
 }
 
 func TestStateLetters(t *testing.T) {
