@@ -209,6 +209,9 @@ const (
 	// CodeUnknownParentState: a CustomerState rule follows a state its parent
 	// can never be in ("Holidy"). Path: the rule's customerState.
 	CodeUnknownParentState = "unknown-parent-state"
+	// CodeSeveralValueMembers: a one-of Value (in data or flowParams) that
+	// sets more than one member. Path: the Value.
+	CodeSeveralValueMembers = "several-value-members"
 
 	// Customers, endpoints, tags and the tree they form.
 	CodeNull           = "null"

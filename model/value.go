@@ -1,14 +1,94 @@
 package model
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
 // Value is the Evo Voice one-of value: exactly one member is meant to be set,
-// but the API does not enforce it and neither does decoding. Plain returns
-// the value as a Go value for conditions.
+// but the API does not enforce it and neither does decoding (validation
+// warns, see OneOfProblems). Plain returns the value as a Go value for
+// conditions. An empty structValue {} or listValue [] is a member that is
+// set: it is kept and written back as {} or [] (only a nil one is left out).
 type Value struct {
 	BoolValue   *bool    `json:"boolValue,omitempty"`
 	StringValue *string  `json:"stringValue,omitempty"`
 	NumberValue *float64 `json:"numberValue,omitempty"`
-	ListValue   []Struct `json:"listValue,omitempty"`
-	StructValue Struct   `json:"structValue,omitempty"`
+	ListValue   []Struct `json:"listValue,omitzero"`
+	StructValue Struct   `json:"structValue,omitzero"`
+}
+
+// Members returns the JSON names of the members v sets, in the order Plain
+// picks them: the first one wins.
+func (v *Value) Members() []string {
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for _, member := range []struct {
+		name string
+		set  bool
+	}{
+		{"boolValue", v.BoolValue != nil}, {"stringValue", v.StringValue != nil}, {"numberValue", v.NumberValue != nil},
+		{"structValue", v.StructValue != nil}, {"listValue", v.ListValue != nil},
+	} {
+		if member.set {
+			out = append(out, member.name)
+		}
+	}
+	return out
+}
+
+// maxOneOfProblems bounds what OneOfProblems reports of one Struct.
+const maxOneOfProblems = 20
+
+// OneOfProblems reports, as warnings with their paths under path (for
+// example "data.office.structValue.city"), the Values in s, at any depth,
+// that set more than one member, and which one conditions read. At most 20
+// are reported.
+func (s Struct) OneOfProblems(path string) Problems {
+	var out Problems
+	s.oneOf(path, &out, 0)
+	return out
+}
+
+func (s Struct) oneOf(path string, out *Problems, depth int) {
+	if depth > maxPlainDepth {
+		return
+	}
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if len(*out) >= maxOneOfProblems {
+			return
+		}
+		v := s[k]
+		if v == nil {
+			continue
+		}
+		at := JoinPath(path, k)
+		if members := v.Members(); len(members) > 1 {
+			*out = append(*out, Problem{Path: at, Code: CodeSeveralValueMembers, Severity: SeverityWarning,
+				Message: fmt.Sprintf("this value sets %s, but a Value holds one; conditions read only %s (the first of boolValue, stringValue, numberValue, structValue, listValue) and other systems may pick another; keep one member",
+					joinNames(members), members[0])})
+		}
+		v.StructValue.oneOf(at+".structValue", out, depth+1)
+		for i, item := range v.ListValue {
+			item.oneOf(fmt.Sprintf("%s.listValue[%d]", at, i), out, depth+1)
+		}
+	}
+}
+
+// joinNames writes "a and b" or "a, b and c".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // Struct is a JSON object of Values (.NET Dictionary<string, Value>). A nil

@@ -176,6 +176,9 @@ func (c *Compiled) lint(s *model.Schedule) {
 	unconditionalAlways := -1 // position in c.rules of the first Always rule with no (or a true) condition
 	for k := range c.rules {
 		rule := &c.rules[k]
+		for _, p := range rule.info.FlowParams.OneOfProblems(rule.info.Path() + ".flowParams") {
+			c.addf(p.Path, p.Code, p.Severity, "%s", p.Message)
+		}
 		c.lintCondition(rule)
 		if rule.kind == kindTime {
 			c.lintWindows(rule)

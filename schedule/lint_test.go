@@ -222,6 +222,13 @@ func TestLintScenarios(t *testing.T) {
 			says: []string{"5th Friday", "offset -1"},
 		},
 		{
+			scenario: "a flow parameter that is both a number and a string reaches the flow ambiguously",
+			mistake:  `{"defaultState":"Open","rules":[{"state":"Closed","flowId":"f","flowParams":{"queue":{"numberValue":3,"stringValue":"main"}}}]}`,
+			fixed:    `{"defaultState":"Open","rules":[{"state":"Closed","flowId":"f","flowParams":{"queue":{"stringValue":"main"}}}]}`,
+			path:     "rules[0].flowParams.queue", code: model.CodeSeveralValueMembers,
+			says: []string{"stringValue and numberValue", "conditions read only stringValue"},
+		},
+		{
 			scenario: "an all-day holiday with office times covers the whole day",
 			mistake:  `{"defaultState":"Open","rules":[{"state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-12-25","startTime":"09:00","endTime":"17:00"}]}`,
 			fixed:    `{"defaultState":"Open","rules":[{"state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-12-25"}]}`,
