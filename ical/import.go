@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -88,7 +89,8 @@ func HorizonYears(n int) ImportOption { return func(c *importConfig) { c.years =
 // FeedName names the feed in the rules' source ("<feed>#<UID>").
 func FeedName(name string) ImportOption { return func(c *importConfig) { c.feed = name } }
 
-// Priority sets the priority of the imported rules (default 0).
+// Priority sets the priority of the imported rules (default 0). An event
+// with an X-VOICESCHED-PRIORITY (as ExportRules writes) keeps its own.
 func Priority(p int) ImportOption { return func(c *importConfig) { c.priority = p } }
 
 // Import reads an iCalendar feed into scheduling rules that give one state
@@ -114,7 +116,8 @@ func Priority(p int) ImportOption { return func(c *importConfig) { c.priority = 
 //     a day, WKST that matters, …) becomes dated rules for its occurrences
 //     up to Start + HorizonYears, and a Warning names what lies beyond.
 //   - TZID may be an IANA name, a Windows id, or a VTIMEZONE of the feed
-//     (matched to a known zone, see zone.go). DATE values and floating
+//     (matched to a known zone whose offsets agree over the horizon). DATE
+//     values and floating
 //     times are read on the schedule's clock; an unknown TZID too, with a
 //     Warning.
 //   - Occurrences that end before Start are left out; an event with none
@@ -256,6 +259,7 @@ type eventCtx struct {
 	rules        []model.SchedulingRule
 	endedBefore  bool            // some occurrence ended before the horizon's start
 	warned       map[string]bool // messages given, each once
+	priority     int
 }
 
 func (ev *eventCtx) warn(format string, args ...any) {
@@ -283,7 +287,14 @@ func textOf(e *ics.VEvent, prop ics.ComponentProperty) string {
 }
 
 func (imp *importer) importEvent(uid string, master *ics.VEvent, overrides []*ics.VEvent) {
-	ev := &eventCtx{imp: imp, uid: uid}
+	ev := &eventCtx{imp: imp, uid: uid, priority: imp.cfg.priority}
+	if master != nil {
+		if text := textOf(master, PriorityProperty); text != "" {
+			if p, err := strconv.Atoi(text); err == nil {
+				ev.priority = p
+			}
+		}
+	}
 	if master == nil { // overrides whose master is not in the feed: events of their own
 		for _, o := range overrides {
 			ev.summary = textOf(o, ics.ComponentPropertySummary)
@@ -444,7 +455,7 @@ func (ev *eventCtx) addSpan(s span) {
 		ev.endedBefore = true
 		return
 	}
-	opts := closure.Options{State: ev.state(), Name: ev.name(), Priority: imp.cfg.priority}
+	opts := closure.Options{State: ev.state(), Name: ev.name(), Priority: ev.priority}
 	var rules []model.SchedulingRule
 	var err error
 	if s.clock == nil || s.clock == imp.target {
@@ -572,7 +583,7 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 	}
 
 	// The rule the model would hold.
-	rule := model.SchedulingRule{Name: ev.name(), State: ev.state(), Source: ev.source(), Priority: imp.cfg.priority,
+	rule := model.SchedulingRule{Name: ev.name(), State: ev.state(), Source: ev.source(), Priority: ev.priority,
 		SimpleRuleType: model.RuleTime, StartDate: first.start.Format("2006-01-02")}
 	effective := clock
 	if effective == nil {

@@ -55,6 +55,21 @@ func TestExportThenImportGivesBackEveryNodesStatesOverAYear(t *testing.T) {
 				require.NoError(t, err)
 				require.Equal(t, describeTimeline(want), describeTimeline(got), "%s %s", id, month)
 
+				// Every minute: the original node's answer is the imported timeline's state.
+				step := time.Minute
+				if raceEnabled {
+					step = 17 * time.Minute
+				}
+				next := 0
+				for m := from; m.Before(to); m = m.Add(step) {
+					for !m.Before(got[next].To) {
+						next++
+					}
+					a, err := snap.Evaluate(id, m)
+					require.NoError(t, err)
+					require.Equal(t, a.StateName, got[next].State, "%s at %s", id, m.Format(time.RFC3339))
+				}
+
 				for day := from; day.Before(to); day = day.AddDate(0, 0, 1) {
 					next := day.AddDate(0, 0, 1)
 					if next.Sub(day) == 24*time.Hour {
@@ -79,4 +94,50 @@ func describeTimeline(intervals []voicesched.Interval) []string {
 		out[i] = fmt.Sprintf("%s %s %s", iv.From.UTC().Format(time.RFC3339), iv.To.UTC().Format(time.RFC3339), iv.State)
 	}
 	return out
+}
+
+// ExportRules → Import (state from SUMMARY, priority from
+// X-VOICESCHED-PRIORITY) gives back the rules: for every sample node whose
+// schedule is Time rules alone, the imported rules with the same default
+// state give the same timeline over 2026.
+func TestExportRulesThenImportGivesBackTheRules(t *testing.T) {
+	snap := sampleSnapshot(t)
+	tested := 0
+	for _, id := range snap.IDs() {
+		c := snap.Customer(id)
+		if c == nil || c.Schedule == nil || c.Schedule.Inherit || c.Schedule.ForceClosed || len(c.Schedule.Rules) == 0 {
+			continue
+		}
+		timeOnly := true
+		for _, r := range c.Schedule.Rules {
+			timeOnly = timeOnly && r.SimpleRuleType == model.RuleTime && r.Condition == ""
+		}
+		if !timeOnly {
+			continue
+		}
+		t.Run(id, func(t *testing.T) {
+			loc, tzid, err := nodeZone(snap, id)
+			require.NoError(t, err)
+			from := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
+			to := from.AddDate(1, 0, 0)
+			feed, err := ExportRules(snap, id, from, to, Stamp(from))
+			require.NoError(t, err)
+			result, err := Import(feed, StateFromSummary(), Zone(loc), Start(from))
+			require.NoError(t, err)
+			assert.Empty(t, result.Warnings)
+			require.Len(t, result.Rules, len(c.Schedule.Rules), "one rule back for each")
+			engine := voicesched.New()
+			require.NoError(t, engine.PutCustomer(&voicesched.CustomerInfo{
+				EntityInfo: voicesched.EntityInfo{ID: "imported"}, Name: "imported",
+				Schedule: &voicesched.Schedule{TimeZoneID: tzid, Rules: result.Rules, DefaultState: c.Schedule.DefaultState},
+			}))
+			want, err := snap.Timeline(id, from, to)
+			require.NoError(t, err)
+			got, err := engine.Snapshot().Timeline("imported", from, to)
+			require.NoError(t, err)
+			assert.Equal(t, describeTimeline(want), describeTimeline(got))
+		})
+		tested++
+	}
+	assert.GreaterOrEqual(t, tested, 2)
 }

@@ -8,12 +8,18 @@ import (
 )
 
 // A zone's VTIMEZONE is written from Go's own zone data: every offset change
-// in the window becomes an onset of a STANDARD or DAYLIGHT observance, and
-// onsets that repeat yearly on the same weekday rule ("second Sunday of
-// March at 02:00") fold into one observance with an RRULE ending (UNTIL) at
-// the last onset in the window. Onsets that fit no yearly rule stand alone
-// as observances of their own. Outside the window the VTIMEZONE claims
-// nothing, so a reader never meets a made-up future rule.
+// from the window's start to lookAheadYears past its end becomes an onset of
+// a STANDARD or DAYLIGHT observance, and onsets that repeat yearly on the same
+// weekday rule ("second Sunday of March at 02:00") fold into one observance
+// with an RRULE. A rule still in force at the end of that span is written
+// without UNTIL: Go's zone data carry it forward the same way, and a reader
+// expanding a recurring event (ExportRules) past the window needs it; any
+// other run ends (UNTIL) at its last onset. Onsets that fit no yearly rule
+// stand alone as observances of their own.
+
+// lookAheadYears is how far past the window the VTIMEZONE follows Go's zone
+// data change by change before its last rules are left open-ended.
+const lookAheadYears = 10
 
 // transition is one change of a zone's offset.
 type transition struct {
@@ -192,7 +198,9 @@ var earliestOnset = time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
 // newVTimezone returns the VTIMEZONE of loc, named tzid, for [from, to).
 func newVTimezone(loc *time.Location, tzid string, from, to time.Time) *ics.VTimezone {
 	vtz := ics.NewTimezone(tzid)
-	first, changes := zoneTransitions(loc, from, to)
+	end := to.AddDate(lookAheadYears, 0, 0)
+	first, changes := zoneTransitions(loc, from, end)
+	lastYear := end.AddDate(-1, 0, 0) // a run with an onset after this is still in force
 	add := func(o observance) {
 		var comp ics.Component
 		var base *ics.ComponentBase
@@ -211,8 +219,11 @@ func newVTimezone(loc *time.Location, tzid string, from, to time.Time) *ics.VTim
 		base.AddProperty("TZOFFSETFROM", formatOffset(o.from))
 		base.AddProperty("TZOFFSETTO", formatOffset(o.to))
 		if o.byDay != 0 {
-			base.AddProperty(ics.ComponentPropertyRrule, fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s;UNTIL=%s",
-				int(start.Month()), o.byDay, weekdayCodes[o.weekday], o.last.at.UTC().Format(utcLayout)))
+			rule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", int(start.Month()), o.byDay, weekdayCodes[o.weekday])
+			if !o.last.at.After(lastYear) {
+				rule += ";UNTIL=" + o.last.at.UTC().Format(utcLayout)
+			}
+			base.AddProperty(ics.ComponentPropertyRrule, rule)
 		}
 		base.AddProperty("TZNAME", o.name)
 		vtz.Components = append(vtz.Components, comp)
