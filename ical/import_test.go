@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ func feedOf(lines ...string) []byte {
 	return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + strings.Join(lines, "\r\n") + "\r\nEND:VCALENDAR\r\n")
 }
 
-func mustZone(t *testing.T, id string) *time.Location {
+func mustZone(t testing.TB, id string) *time.Location {
 	t.Helper()
 	loc, err := tz.Load(id)
 	require.NoError(t, err)
@@ -167,4 +168,26 @@ func TestGeneratedVTimezonesKeepGosOffsets(t *testing.T) {
 	back, err := vtimezoneLocation(newVTimezone(ny, "America/New_York", from, to), 2080)
 	require.NoError(t, err)
 	assert.True(t, sameClock(ny, back, from, time.Date(2080, 1, 1, 0, 0, 0, 0, time.UTC)))
+}
+
+// A VTIMEZONE that matches no known zone is used as it is: an event at 09:00
+// on a +01:23 clock is 07:37 UTC.
+func TestACustomVTimezoneMatchingNoZoneIsReadAsWritten(t *testing.T) {
+	var lines []string
+	for i := range 20 { // more than maxZoneSearches: the later ones are not searched, still read
+		tzid := fmt.Sprintf("Odd Zone %d", i)
+		lines = append(lines, "BEGIN:VTIMEZONE", "TZID:"+tzid, "BEGIN:STANDARD", "DTSTART:19700101T000000",
+			"TZOFFSETFROM:+0123", "TZOFFSETTO:+0123", "END:STANDARD", "END:VTIMEZONE",
+			"BEGIN:VEVENT", fmt.Sprintf("UID:odd-%d", i), fmt.Sprintf(`DTSTART;TZID="%s":20260302T090000`, tzid),
+			fmt.Sprintf(`DTEND;TZID="%s":20260302T100000`, tzid), "SUMMARY:Odd", "END:VEVENT")
+	}
+	result, err := Import(feedOf(lines...), Zone(time.UTC), Start(importStart))
+	require.NoError(t, err)
+	assert.Empty(t, result.Warnings)
+	require.Len(t, result.Rules, 20)
+	for _, r := range result.Rules {
+		assert.Equal(t, "2026-03-02", r.StartDate)
+		assert.Equal(t, "07:37", r.StartTime)
+		assert.Equal(t, "08:37", r.EndTime)
+	}
 }

@@ -78,6 +78,9 @@ func vtimezoneLocation(vtz *ics.VTimezone, untilYear int) (*time.Location, error
 		for _, at := range onsets {
 			changes = append(changes, transition{at: at, from: rec.from, to: rec.to, name: rec.name, dst: rec.dst})
 		}
+		if len(changes) > maxVTimezoneOnsets {
+			return nil, fmt.Errorf("VTIMEZONE %q has more than %d onsets", tzid, maxVTimezoneOnsets)
+		}
 	}
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].at.Before(changes[j].at) })
 	data := tzifData(changes)
@@ -299,7 +302,16 @@ type zoneResolver struct {
 	vtimezone map[string]*ics.VTimezone
 	from, to  time.Time // the horizon, over which clocks must agree
 	cache     map[string]zoneAnswer
+	searches  int // custom VTIMEZONEs compared with every known zone so far
 }
+
+// maxZoneSearches bounds how many custom VTIMEZONEs of one feed are compared
+// with every known zone (some milliseconds each); later ones are compared
+// with the schedule's zone, their TZID's and X-LIC-LOCATION's only.
+const maxZoneSearches = 16
+
+// maxVTimezoneOnsets bounds the onsets of one VTIMEZONE.
+const maxVTimezoneOnsets = 20000
 
 type zoneAnswer struct {
 	loc *time.Location
@@ -343,6 +355,10 @@ func (z *zoneResolver) lookup(tzid string) (*time.Location, error) {
 			return loc, nil
 		}
 	}
+	if z.searches >= maxZoneSearches {
+		return custom, nil
+	}
+	z.searches++
 	for _, name := range tz.Names() {
 		if loc, err := tz.Load(name); err == nil && sameClock(custom, loc, z.from, z.to) {
 			return loc, nil
