@@ -71,6 +71,7 @@ func commands() []command {
 	return []command{
 		{"test", "the state of a customer or schedule at an instant, and why", (*cli).cmdTest},
 		{"timeline", "the states over a range of time, as a table and a week grid", (*cli).cmdTimeline},
+		{"status", "the state of every customer and endpoint at once, as a tree", (*cli).cmdStatus},
 		{"validate", "every problem in a schedule, customer, tree or patch file", (*cli).cmdValidate},
 		{"patch", "apply a PatchCustomer to a customer of a tree file", (*cli).cmdPatch},
 		{"eval", "answer NDJSON questions from stdin, one answer a line", (*cli).cmdEval},

@@ -131,20 +131,31 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 		return nil, err
 	}
 	snap := engine.Snapshot()
+	if id, err = c.findNode(snap, treePath, id); err != nil {
+		return nil, err
+	}
 	sub := &subject{snap: snap, id: id, label: id}
 	if customer := snap.Customer(id); customer != nil {
 		sub.label = describe(id, customer.Name, "customer")
 	} else if endpoint := snap.Endpoint(id); endpoint != nil {
 		sub.label = describe(id, endpoint.Name, "endpoint of "+endpoint.CustomerID)
-	} else {
+	}
+	sub.zone, sub.zoneID = protocol.ZoneOf(snap, id)
+	return sub, nil
+}
+
+// findNode resolves what --customer names (an id, or a name or
+// referenceId only one node has) in the tree read from treePath.
+func (c *cli) findNode(snap *voicesched.Snapshot, treePath, query string) (string, error) {
+	id, err := snap.Find(query)
+	if err != nil {
 		where := sampleTreeName
 		if treePath != "" {
 			where = treePath
 		}
-		return nil, fmt.Errorf("there is no customer or endpoint %q in %s", id, where)
+		return "", fmt.Errorf("%s: %v", where, err)
 	}
-	sub.zone, sub.zoneID = protocol.ZoneOf(snap, id)
-	return sub, nil
+	return id, nil
 }
 
 func describe(id, name, kind string) string {

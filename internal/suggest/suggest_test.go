@@ -61,3 +61,26 @@ func FuzzDistance(f *testing.F) {
 		_, _ = Nearest(a, []string{b})
 	})
 }
+
+func TestCloseRanksNearWordsAndRefusesFarOnes(t *testing.T) {
+	for _, tc := range []struct {
+		name, word, candidate string
+		distance              int
+		close                 bool
+	}{
+		{"two letters swapped", "clinic-mapel", "clinic-maple", 1, true},
+		{"another case", "MSC-17", "msc-17", 0, true},
+		{"a letter missing", "dept-harbor", "dept-harbour", 1, true},
+		{"another word altogether", "frobnicate", "clinic-maple", 0, false},
+		{"lengths too far apart", "ab", "abcdefgh", 0, false},
+		{"an empty word", "", "clinic", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, ok := Close(tc.word, tc.candidate)
+			assert.Equal(t, tc.close, ok)
+			if tc.close {
+				assert.Equal(t, tc.distance, d)
+			}
+		})
+	}
+}
