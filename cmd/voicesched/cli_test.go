@@ -65,6 +65,8 @@ var goldenCases = []goldenCase{
 	{name: "test_lone_schedule_flow_params", args: []string{"test", "--schedule", cliFile("week_schedule.json"), "--at", "2026-11-02T10:00:00-05:00"}},
 	{name: "test_by_reference_id", args: []string{"test", "--customer", "MSC-17", "--at", "2026-11-26T10:00:00-05:00"}},
 	{name: "test_misspelt_customer", args: []string{"test", "--customer", "clinic-mapel", "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
+	{name: "test_tz_london", args: []string{"test", "--customer", "clinic-maple", "--at", "2026-11-26T10:00:00", "--tz", "Europe/London"}},
+	{name: "test_format_upper_case", args: []string{"test", "--customer", "clinic-maple", "--at", "2026-11-26T10:00:00", "--format", "Json"}},
 	{name: "test_unknown_customer", args: []string{"test", "--customer", "nobody", "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
 	{name: "test_bad_at", args: []string{"test", "--customer", "clinic-maple", "--at", "next tuesday"}, status: exitUsage},
 	{name: "test_no_subject", args: []string{"test"}, status: exitFail},
@@ -76,6 +78,7 @@ var goldenCases = []goldenCase{
 	{name: "timeline_dst_autumn", args: []string{"timeline", "--schedule", cliFile("week_schedule.json"), "--from", "2026-10-31", "--to", "2026-11-03"}},
 	{name: "timeline_default_week", args: []string{"timeline", "--customer", "dept-maple-lab"}},
 	{name: "timeline_reversed", args: []string{"timeline", "--customer", "clinic-maple", "--from", "2026-11-30", "--to", "2026-11-23"}, status: exitUsage},
+	{name: "timeline_tz_tokyo", args: []string{"timeline", "--customer", "Maple Lab", "--from", "2026-11-26", "--to", "2026-11-28", "--tz", "Asia/Tokyo"}},
 	{name: "timeline_help", args: []string{"timeline", "--help"}},
 	// status
 	{name: "status_thanksgiving", args: []string{"status", "--at", "2026-11-26T10:00:00-05:00"}},

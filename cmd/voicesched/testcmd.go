@@ -21,20 +21,22 @@ match.
 
 --at is ISO-8601. With Z or an offset it is that instant; without one it is a
 wall-clock time in the schedule's zone. The default is now. Times are printed
-in the schedule's zone with their offset.`
+in the schedule's zone with their offset; --tz prints them on another zone's
+clock as well (the agent's, or the caller's).`
 
 const testExample = `  voicesched test --customer clinic-maple --at 2026-11-26T10:00:00-05:00
   voicesched test --customer ep-maple-dr-lee --at 2026-11-25T09:30 --explain
   voicesched test --schedule week.json --at 2026-03-08T02:30:00 --format json`
 
 func (c *cli) cmdTest(args []string) int {
-	fs := c.flagSet("test", "[--tree FILE] (--customer ID | --schedule FILE) [--at ISO] [--explain] [--format text|json]", testDescription, testExample)
+	fs := c.flagSet("test", "[--tree FILE] (--customer ID | --schedule FILE) [--at ISO] [--tz ZONE] [--explain] [--format text|json]", testDescription, testExample)
 	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
 	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
 	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
 	atText := fs.String("at", "", "the `instant`, ISO-8601 (default: now)")
+	zoneText := fs.String("tz", "", "also show times in this time `zone`")
 	explain := fs.Bool("explain", false, "print the trace of every rule looked at")
-	format := fs.String("format", "text", "output `format`: text or json")
+	formatText := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -42,8 +44,13 @@ func (c *cli) cmdTest(args []string) int {
 	if len(positional) > 0 {
 		return c.usageError(fmt.Errorf("test takes no arguments besides flags, got %q", positional[0]))
 	}
-	if *format != "text" && *format != "json" {
-		return c.usageError(fmt.Errorf("--format must be text or json, not %q", *format))
+	format, err := parseFormat(*formatText)
+	if err != nil {
+		return c.usageError(err)
+	}
+	other, err := parseZone(*zoneText)
+	if err != nil {
+		return c.usageError(err)
 	}
 	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
 	if err != nil {
@@ -59,7 +66,7 @@ func (c *cli) cmdTest(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if *format == "json" {
+	if format == formatJSON {
 		out, err := json.MarshalIndent(res, "", "  ")
 		if err != nil {
 			return c.fail(err)
@@ -67,18 +74,18 @@ func (c *cli) cmdTest(args []string) int {
 		fmt.Fprintf(c.stdout, "%s\n", out)
 		return exitOK
 	}
-	if err := writeTestText(c.stdout, sub, at, res, *explain); err != nil {
+	if err := writeTestText(c.stdout, sub, other, at, res, *explain); err != nil {
 		return c.fail(err)
 	}
 	return exitOK
 }
 
 // writeTestText prints an answer for people.
-func writeTestText(w io.Writer, sub *subject, at time.Time, res protocol.Result, explain bool) error {
+func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, res protocol.Result, explain bool) error {
 	a := res.Answer
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n", sub.label)
-	fmt.Fprintf(tw, "  at\t%s\n", humanInstant(at, sub.zone))
+	fmt.Fprintf(tw, "  at\t%s%s\n", humanInstant(at, sub.zone), other.also(at))
 	fmt.Fprintf(tw, "  state\t%s\n", a.StateName)
 	fmt.Fprintf(tw, "  reason\t%s\n", reasonText(string(a.Reason)))
 	var decider []string
@@ -111,7 +118,7 @@ func writeTestText(w io.Writer, sub *subject, at time.Time, res protocol.Result,
 	}
 	fmt.Fprintf(tw, "  zone\t%s, offset %s\n", a.TimeZoneID, at.In(sub.zone).Format("-07:00"))
 	if res.Changes {
-		fmt.Fprintf(tw, "  next change\t%s → %s (in %s)\n", humanInstant(res.Change.At, sub.zone), res.Change.State, humanDuration(res.Change.At.Sub(at)))
+		fmt.Fprintf(tw, "  next change\t%s%s → %s (in %s)\n", humanInstant(res.Change.At, sub.zone), other.also(res.Change.At), res.Change.State, humanDuration(res.Change.At.Sub(at)))
 	} else {
 		fmt.Fprintf(tw, "  next change\tnone within the search horizon\n")
 	}

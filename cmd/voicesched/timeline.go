@@ -22,7 +22,8 @@ machines.
 --from and --to are ISO-8601; without Z or an offset they are wall-clock times
 in the schedule's zone. The default is the seven days from today's midnight in
 the schedule's zone; --from alone means seven days from then. The range may
-span at most 400 days.`
+span at most 400 days. --tz adds the intervals' times on another zone's
+clock to the table.`
 
 const timelineExample = `  voicesched timeline --customer clinic-maple --from 2026-11-23 --to 2026-11-30
   voicesched timeline --customer dept-harbour-oncall --format json
@@ -32,13 +33,14 @@ const timelineExample = `  voicesched timeline --customer clinic-maple --from 20
 const maxTimelineSpan = 400 * 24 * time.Hour
 
 func (c *cli) cmdTimeline(args []string) int {
-	fs := c.flagSet("timeline", "[--tree FILE] (--customer ID | --schedule FILE) [--from ISO] [--to ISO] [--format text|json]", timelineDescription, timelineExample)
+	fs := c.flagSet("timeline", "[--tree FILE] (--customer ID | --schedule FILE) [--from ISO] [--to ISO] [--tz ZONE] [--format text|json]", timelineDescription, timelineExample)
 	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
 	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
 	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
 	fromText := fs.String("from", "", "start of the range, ISO-8601 `instant` (default: today's midnight)")
 	toText := fs.String("to", "", "end of the range (excluded), ISO-8601 `instant` (default: seven days after --from)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	zoneText := fs.String("tz", "", "also show times in this time `zone`")
+	formatText := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -46,8 +48,13 @@ func (c *cli) cmdTimeline(args []string) int {
 	if len(positional) > 0 {
 		return c.usageError(fmt.Errorf("timeline takes no arguments besides flags, got %q", positional[0]))
 	}
-	if *format != "text" && *format != "json" {
-		return c.usageError(fmt.Errorf("--format must be text or json, not %q", *format))
+	format, err := parseFormat(*formatText)
+	if err != nil {
+		return c.usageError(err)
+	}
+	other, err := parseZone(*zoneText)
+	if err != nil {
+		return c.usageError(err)
 	}
 	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
 	if err != nil {
@@ -76,10 +83,10 @@ func (c *cli) cmdTimeline(args []string) int {
 		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
 	}
 	intervals, searchErr := sub.snap.Timeline(sub.id, from, to)
-	if *format == "json" {
+	if format == formatJSON {
 		err = writeTimelineJSON(c.stdout, sub, from, to, intervals, searchErr)
 	} else {
-		err = writeTimelineText(c.stdout, sub, from, to, intervals)
+		err = writeTimelineText(c.stdout, sub, other, from, to, intervals)
 	}
 	if err != nil {
 		return c.fail(err)
@@ -124,13 +131,21 @@ func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, intervals 
 	return err
 }
 
-func writeTimelineText(w io.Writer, sub *subject, from, to time.Time, intervals []voicesched.Interval) error {
+func writeTimelineText(w io.Writer, sub *subject, other *otherZone, from, to time.Time, intervals []voicesched.Interval) error {
 	fmt.Fprintf(w, "%s\n", sub.label)
 	fmt.Fprintf(w, "zone %s, from %s to %s\n\n", sub.zoneID, humanInstant(from, sub.zone), humanInstant(to, sub.zone))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "FROM\tTO\tSTATE\tFOR\n")
+	fmt.Fprintf(tw, "FROM\tTO\tSTATE\tFOR")
+	if other != nil {
+		fmt.Fprintf(tw, "\tFROM (%s)\tTO (%s)", other.id, other.id)
+	}
+	fmt.Fprintln(tw)
 	for _, iv := range intervals {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", humanInstant(iv.From, sub.zone), humanInstant(iv.To, sub.zone), iv.State, humanDuration(iv.To.Sub(iv.From)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", humanInstant(iv.From, sub.zone), humanInstant(iv.To, sub.zone), iv.State, humanDuration(iv.To.Sub(iv.From)))
+		if other != nil {
+			fmt.Fprintf(tw, "\t%s\t%s", humanInstant(iv.From, other.loc), humanInstant(iv.To, other.loc))
+		}
+		fmt.Fprintln(tw)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
