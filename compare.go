@@ -144,7 +144,7 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 		for _, span := range differingSpans(b.intervals, a.intervals, end) {
 			out.Changes = append(out.Changes, StateChange{NodeID: id, From: span.From.In(loc), To: span.To.In(loc),
 				Before: span.before, After: span.after,
-				BeforeRule: before.answer(ib, span.From, false).Rule, AfterRule: after.answer(ia, span.From, false).Rule})
+				BeforeRule: beforeLines.ruleAt(ib, span.From), AfterRule: afterLines.ruleAt(ia, span.From)})
 		}
 	}
 	return out, nil
@@ -175,6 +175,28 @@ type timelineMemo struct {
 	snap     *Snapshot
 	from, to time.Time
 	byNode   map[int32]*memoTimeline
+	// rules are the deciding rules looked up so far, by deciding node and
+	// instant: the nodes that inherit one schedule share its spans.
+	rules map[ruleAt]*schedule.RuleInfo
+}
+
+type ruleAt struct {
+	decider int32
+	at      int64 // Unix nanoseconds
+}
+
+// ruleAt is the rule deciding node i's answer at t (nil: none).
+func (m *timelineMemo) ruleAt(i int32, t time.Time) *schedule.RuleInfo {
+	key := ruleAt{decider: m.snap.inheritedFrom(i), at: t.UnixNano()}
+	if r, ok := m.rules[key]; ok {
+		return r
+	}
+	r := m.snap.answer(key.decider, t, false).Rule
+	if m.rules == nil {
+		m.rules = map[ruleAt]*schedule.RuleInfo{}
+	}
+	m.rules[key] = r
+	return r
 }
 
 type memoTimeline struct {
