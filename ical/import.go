@@ -683,7 +683,8 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 					before := len(occurrences(first.start, cut, rule.Count))
 					cont.Count = rule.Count - before
 				}
-				if rule.Count == 0 || cont.Count > 0 {
+				// Kept unless every occurrence from the cut on ended before the import.
+				if len(occurrences(laterOf(cut, startCivil), endOfCalendar, 1)) > 0 && (rule.Count == 0 || cont.Count > 0) {
 					ev.rules = append(ev.rules, cont)
 				}
 			}

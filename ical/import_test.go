@@ -191,3 +191,13 @@ func TestACustomVTimezoneMatchingNoZoneIsReadAsWritten(t *testing.T) {
 		assert.Equal(t, "08:37", r.EndTime)
 	}
 }
+
+func TestADtstartItsRRuleDoesNotProduceIsNamedInAWarning(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:inv", "DTSTART:20260227T140000", "DTEND:20260227T160000",
+		"RRULE:FREQ=MONTHLY;BYMONTHDAY=-1", "SUMMARY:Inventory", "END:VEVENT"), Zone(time.UTC), Start(importStart))
+	require.NoError(t, err)
+	require.Len(t, result.Rules, 1)
+	require.Len(t, result.Warnings, 1)
+	assert.Contains(t, result.Warnings[0].Message, "not an occurrence")
+}
