@@ -25,9 +25,10 @@
 //   - the n-th weekday of a month: byMonth 11, byDay 4th Thursday (n up to
 //     ±4; a 5th weekday, which the data would carry into the next month,
 //     has no shape);
-//   - a weekday in a week of days: "the Monday on or after 27 May" is
-//     byMonth 5, byMonthDay 27..31 and 1..2 of no other month — only when
-//     the week stays within the month — byDay Monday;
+//   - a weekday in a week of days: Buß- und Bettag, the Wednesday on or
+//     after 16 November, is byMonth 11, byMonthDay 16..22, byDay Wednesday
+//     (only when the week stays within the month: "the Monday on or after
+//     27 May" does not, so it is dated);
 //   - a substitute day ("observed"): the holiday's shape moved by the
 //     substitute's offset, with the weekday that moves it: a Saturday
 //     Christmas kept on Friday 24 December is byMonth 12, byMonthDay 24,
