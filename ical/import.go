@@ -590,6 +590,7 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 		effective = imp.target
 	}
 	why := recurRule(&rule, rec, first.start, effective)
+	modelReads := why == "" // the model's reading of the rule's fields is the RRULE's
 	switch {
 	case allDay && length == 24*time.Hour:
 		rule.IsAllDay = true
@@ -606,7 +607,11 @@ func (ev *eventCtx) recurring(master *ics.VEvent, first span, overrides []*ics.V
 		why = fmt.Sprintf("its zone %s keeps another clock than the schedule's %s", clock, imp.target)
 	}
 
-	occurrences, never, problem := compiledOccurrences(rule, effective)
+	var occurrences occurrenceSource
+	never, problem := false, ""
+	if modelReads {
+		occurrences, never, problem = compiledOccurrences(rule, effective)
+	}
 	if never {
 		ev.warn("the RRULE %q never produces an occurrence; only RDATEs and overrides are imported", rec.text)
 		for _, s := range added {

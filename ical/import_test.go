@@ -2,6 +2,8 @@ package ical
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -200,4 +202,36 @@ func TestADtstartItsRRuleDoesNotProduceIsNamedInAWarning(t *testing.T) {
 	require.Len(t, result.Rules, 1)
 	require.Len(t, result.Warnings, 1)
 	assert.Contains(t, result.Warnings[0].Message, "not an occurrence")
+}
+
+// Every RRULE part the model holds stays in one rule (the expansions are
+// checked against python-dateutil in TestImportedFeedsAgreeWithPythonIcalendar).
+func TestEveryRRulePartTheModelHoldsStaysOneRule(t *testing.T) {
+	feed, err := os.ReadFile(filepath.Join("..", "testdata", "ical", "rrule_shapes.ics"))
+	require.NoError(t, err)
+	result, err := Import(feed, Start(importStart))
+	require.NoError(t, err)
+	assert.Equal(t, "Europe/London", result.ZoneID)
+	bySource := map[string][]model.SchedulingRule{}
+	for _, r := range result.Rules {
+		bySource[r.Source] = append(bySource[r.Source], r)
+	}
+	one := func(uid string) model.SchedulingRule {
+		rules := bySource["ical#"+uid]
+		require.Len(t, rules, 1, uid)
+		return rules[0]
+	}
+	assert.Equal(t, []int{-1}, one("last-workday@rota.example").BySetPosition)
+	assert.Equal(t, []int{100}, one("day100@rota.example").ByYearDay)
+	assert.Equal(t, []int{20}, one("week20@rota.example").ByWeekNo)
+	checks := one("checks@rota.example")
+	assert.Equal(t, []int{9, 14}, checks.ByHour)
+	assert.Equal(t, []int{0, 30}, checks.ByMinute)
+	assert.Equal(t, "2026-04-01T00:59:59", checks.UntilDate, "UNTIL 23:59:59Z read on London's clock (BST since March 29)")
+	quarterly := one("quarterly@rota.example")
+	assert.Equal(t, 3, quarterly.Interval)
+	assert.Equal(t, 6, quarterly.Count)
+	// WKST=SU with an interval changes which weeks are picked: spelled out.
+	assert.Greater(t, len(bySource["ical#sunday-weeks@rota.example"]), 1)
+	assert.Empty(t, result.Warnings, "the fortnightly rule ends inside the horizon, so nothing is left out")
 }

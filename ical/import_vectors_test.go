@@ -80,6 +80,7 @@ func TestImportedFeedsAgreeWithPythonIcalendar(t *testing.T) {
 			"cancelled":             "cancelled",
 			"0q9w8e7r6t5y4u3i2o1p@": "",
 		}},
+		{"rrule_shapes", map[string]string{}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -40,6 +40,7 @@ FEEDS = {
     "holidays_us.ics": {"zone": "America/Chicago", "from": "2026-01-01T06:00:00Z", "to": "2028-01-01T06:00:00Z"},
     "outlook_berlin.ics": {"zone": "Europe/Berlin", "from": "2026-01-01T00:00:00Z", "to": "2027-06-01T00:00:00Z"},
     "google_newyork.ics": {"zone": "America/New_York", "from": "2026-01-01T05:00:00Z", "to": "2028-01-01T05:00:00Z"},
+    "rrule_shapes.ics": {"zone": "Europe/London", "from": "2026-01-01T00:00:00Z", "to": "2028-01-01T00:00:00Z"},
 }
 
 
