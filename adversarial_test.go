@@ -296,7 +296,7 @@ func adversarialWarmUp(t *testing.T) {
 			{State: "Open", SimpleRuleType: model.RuleTime, Frequency: model.FrequencyWeekly, StartTime: "09:00", EndTime: "17:00",
 				ByDay: []ScheduleDay{{DayOfWeek: 1}}, Condition: `hour > 1 && "x" in customer.tags`}}}
 		require.NoError(t, e.PutCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "warm"}, Name: "warm", Schedule: s}))
-		_, err := e.Evaluate("warm", adversarialAt)
+		_, err := e.Snapshot().Evaluate("warm", adversarialAt)
 		require.NoError(t, err)
 		_, _, err = e.Snapshot().NextChange("warm", adversarialAt)
 		require.NoError(t, err)

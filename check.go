@@ -41,6 +41,14 @@ func (c *checker) failed() bool { return c.problems.HasErrors() }
 // errorsSince reports whether an error was found after the first n problems.
 func (c *checker) errorsSince(n int) bool { return c.problems[n:].HasErrors() }
 
+// options reports an option the engine could not apply: every write is
+// refused while it stands.
+func (c *checker) options(cfg *config) {
+	if cfg.err != nil {
+		c.errorf("(options)", CodeUnknownZone, "%v; the engine refuses every write until it is fixed", cfg.err)
+	}
+}
+
 // id checks an id that must be stored and saved again: not empty (spaces
 // only count as empty), at most MaxIDBytes, valid UTF-8 (JSON would turn two
 // different invalid ids into the same text). optional allows "" (no parent).
@@ -394,29 +402,6 @@ func (c *checker) patchTarget(p PatchCustomer) bool {
 		return false
 	}
 	return true
-}
-
-// StructureError reports a write refused because of the directory's shape
-// or a record's limits: an id missing, invalid or used twice, a parent that
-// does not exist, a loop, a chain deeper than MaxDepth, data too large or
-// not a tree. Problems lists every such problem found, with paths such as
-// "customers[3].parentCustomerId". Nothing was changed.
-type StructureError struct {
-	Problems Problems
-}
-
-// Error reads as the first error ("customers[3].id: id \"a\" is already
-// used by customers[0]"), with the number of further errors.
-func (e *StructureError) Error() string {
-	errs := e.Problems.Errors()
-	if len(errs) == 0 {
-		return "the directory's structure is refused"
-	}
-	msg := errs[0].Path + ": " + errs[0].Message
-	if len(errs) > 1 {
-		msg += fmt.Sprintf(" (and %d more errors)", len(errs)-1)
-	}
-	return msg
 }
 
 // refusal returns the checker's problems as a *StructureError, or nil when

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,4 +115,23 @@ func TestALoopIsFoundOnceForEveryRecordOnItOrBelowIt(t *testing.T) {
 	// 0 and 1 are each other's parent, 2 hangs below the loop, 3 is a
 	// root with child 4.
 	assert.Equal(t, []bool{true, true, true, false, false}, reachesLoop([]int32{1, 0, 0, -1, 3}))
+}
+
+func TestAnUnknownDefaultZoneIsReportedNotReplacedByUTC(t *testing.T) {
+	e := New(WithDefaultZone("America/New_Yrok"))
+	var optionErr *OptionError
+	require.ErrorAs(t, e.Err(), &optionErr)
+	assert.Equal(t, "WithDefaultZone", optionErr.Option)
+	tree := Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "clinic"}, Name: "Clinic"}}}
+	assert.ErrorIs(t, e.Load(tree), e.Err(), "no write is accepted in a zone nobody chose")
+	assert.ErrorIs(t, e.PutCustomer(tree.Customers[0]), e.Err())
+	assert.Zero(t, e.Snapshot().Len())
+	assert.Contains(t, problemRows(ValidateTree(tree, WithDefaultZone("America/New_Yrok"))), "error (options) unknown-zone")
+
+	good := New(WithDefaultZone("America/New_York"))
+	require.NoError(t, good.Err())
+	require.NoError(t, good.Load(tree))
+	answer, err := good.Snapshot().Evaluate("clinic", time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, "America/New_York", answer.TimeZoneID)
 }

@@ -230,7 +230,7 @@ func (m *timelineMemo) of(i int32) *memoTimeline {
 // inheritedFrom is the node whose schedule decides node i's answer: i
 // itself, or the nearest ancestor up its chain of inheriting nodes.
 func (s *Snapshot) inheritedFrom(i int32) int32 {
-	for n := s.nodes.at(i); !n.compiled.ForceClosed() && n.compiled.Inherits() && n.parent >= 0; n = s.nodes.at(i) {
+	for n := s.nodes.at(i); n.inheritsParent(); n = s.nodes.at(i) {
 		i = n.parent
 	}
 	return i

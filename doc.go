@@ -18,7 +18,15 @@
 //   - schedule: a compiled schedule that evaluates rules in priority order,
 //     and the validation of one schedule;
 //   - this package: the customer tree (inheritance, parent states, zone
-//     cascade), patching, validation of whole customers, the engine façade.
+//     cascade), patching, validation of whole customers and trees (one
+//     checker, check.go, behind every write and every Validate function),
+//     the engine façade.
+//
+// Its files hold one idea each: engine.go (the façade and writes),
+// snapshot.go (lookups), evaluate.go (answers and inheritance), search.go
+// (next change, timeline), build.go (building and refreshing snapshots),
+// tree.go (nodes and placement), patch.go, check.go and validate.go,
+// settings.go, answer.go, errors.go, options.go, limits.go.
 //
 // Everything is compiled once, when a customer is stored; evaluation reads an
 // immutable snapshot, takes no locks that writers hold and allocates nothing

@@ -2,9 +2,10 @@ package voicesched
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/voicesched/voicesched/schedule"
 )
@@ -27,18 +28,21 @@ func New(opts ...Option) *Engine {
 	return e
 }
 
+// Err reports an option New could not apply (an *OptionError), or nil.
+// While it is not nil every write (Load, PutCustomer, PutEndpoint, Patch,
+// RemoveCustomer, RemoveEndpoint) returns it and changes nothing.
+func (e *Engine) Err() error { return e.cfg.err }
+
 // Snapshot returns the current version of the directory. Hold on to it to
 // ask several questions of one consistent tree.
 func (e *Engine) Snapshot() *Snapshot { return e.current.Load() }
 
-// Evaluate answers for node id at t on the current snapshot.
-func (e *Engine) Evaluate(id string, t time.Time) (Answer, error) {
-	return e.Snapshot().Evaluate(id, t)
-}
-
 // Load replaces the whole directory with tree. The tree is copied; on error
 // nothing changes.
 func (e *Engine) Load(tree Tree) error {
+	if e.cfg.err != nil {
+		return e.cfg.err
+	}
 	// Checked before copying: copying data that contains itself would
 	// never end. The tree's shape is checked by build.
 	var check checker
@@ -104,6 +108,9 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 // stored, and its broken rules never match — use ValidateCustomer or Patch
 // to refuse them. On error nothing changes.
 func (e *Engine) PutCustomer(c *CustomerInfo) error {
+	if e.cfg.err != nil {
+		return e.cfg.err
+	}
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
 	}
@@ -141,6 +148,9 @@ func (e *Engine) RemoveEndpoint(id string) error {
 }
 
 func (e *Engine) remove(id string, customer bool) error {
+	if e.cfg.err != nil {
+		return e.cfg.err
+	}
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
@@ -178,6 +188,9 @@ func deleteWhere[T any](list []T, match func(T) bool) []T {
 
 // PutEndpoint adds ep, or replaces the stored endpoint with the same id.
 func (e *Engine) PutEndpoint(ep *Endpoint) error {
+	if e.cfg.err != nil {
+		return e.cfg.err
+	}
 	if ep == nil {
 		return fmt.Errorf("put endpoint: nil endpoint")
 	}
@@ -209,7 +222,7 @@ func (e *Engine) PutEndpoint(ep *Endpoint) error {
 
 // PutTag adds or replaces a tag known to the directory (patches resolve
 // tagIds against these).
-func (e *Engine) PutTag(t Tag) error {
+func (e *Engine) PutTag(t Tag) {
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load().clone()
@@ -219,5 +232,30 @@ func (e *Engine) PutTag(t Tag) error {
 	}
 	s.tags[t.ID] = t
 	e.current.Store(s)
-	return nil
+}
+
+// put adds or replaces customer record c (owned by the caller) in a new
+// snapshot, recompiling only what depends on it.
+func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
+	var check checker
+	i, newParent, _ := s.place(&check, c)
+	if err := check.refusal(); err != nil {
+		return nil, err
+	}
+	next := s.clone()
+	if i < 0 {
+		next.index = maps.Clone(s.index)
+		i = next.nodes.add(&node{id: c.ID, customer: c, parent: -1})
+		next.index[c.ID] = i
+		next.roots = append(slices.Clone(s.roots), i)
+	}
+	env := next.envFor(newParent)
+	compiled := (*schedule.Compiled)(nil)
+	if pre != nil && pre.schedule == c.Schedule && pre.env == env {
+		compiled = pre.compiled
+	} else {
+		compiled = schedule.Compile(c.Schedule, env)
+	}
+	next.replace(i, c, newParent, env, compiled)
+	return next, nil
 }

@@ -17,4 +17,6 @@ const (
 	MaxTagIDs = 1000
 	// MaxIDBytes is the longest id accepted (customers, endpoints, parents).
 	MaxIDBytes = 256
+	// MaxDepth is the deepest a parent chain may be (a root is depth 1).
+	MaxDepth = 64
 )

@@ -21,6 +21,8 @@ type config struct {
 	appDefaults     *AppSettings
 	searchBudget    int
 	maxIntervals    int
+	// err is the first option that could not be applied (see Engine.Err).
+	err error
 }
 
 func defaultConfig() config {
@@ -57,12 +59,25 @@ func WithClosedState(name string) Option { return func(c *config) { c.closedStat
 func WithFallbackState(name string) Option { return func(c *config) { c.fallbackState = name } }
 
 // WithDefaultZone sets the zone of nodes that have none and no ancestor
-// with one (default UTC). An id that does not resolve is ignored.
+// with one (default UTC). An id that does not resolve is not replaced by
+// UTC: the engine reports it (Engine.Err, an *OptionError) and refuses
+// every write, so that no directory is ever answered in a zone nobody
+// chose; ValidateTree reports it as a problem.
 func WithDefaultZone(id string) Option {
 	return func(c *config) {
-		if loc, err := tz.Load(id); err == nil {
-			c.defaultZone, c.defaultZoneID = loc, id
+		loc, err := tz.Load(id)
+		if err != nil {
+			c.fail("WithDefaultZone", err)
+			return
 		}
+		c.defaultZone, c.defaultZoneID = loc, id
+	}
+}
+
+// fail records the first option that could not be applied.
+func (c *config) fail(option string, err error) {
+	if c.err == nil {
+		c.err = &OptionError{Option: option, Err: err}
 	}
 }
 

@@ -69,7 +69,7 @@ func TestPatchValuesReplace(t *testing.T) {
 	assert.Equal(t, []CustomerBreadcrumb{{ID: "reseller-northwind", Name: "Northwind Voice"}, {ID: "clinic-maple", Name: "Maple Clinic"}}, got.Breadcrumb)
 	// The new schedule is what answers now, in its new zone, and the
 	// inheriting department follows.
-	a, err := e.Evaluate("dept-maple-billing", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
+	a, err := e.Snapshot().Evaluate("dept-maple-billing", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	assert.Equal(t, "Closed", a.StateName)
 	assert.Equal(t, "America/Chicago", a.TimeZoneID)

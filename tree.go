@@ -1,17 +1,9 @@
 package voicesched
 
 import (
-	"encoding/json"
-	"fmt"
-	"slices"
-	"time"
-
 	"github.com/voicesched/voicesched/condition"
 	"github.com/voicesched/voicesched/schedule"
 )
-
-// MaxDepth is the deepest a parent chain may be (a root is depth 1).
-const MaxDepth = 64
 
 // node is one customer or endpoint of a snapshot. Nodes are immutable;
 // they refer to each other by index into Snapshot.nodes, so that a write can
@@ -31,6 +23,13 @@ type node struct {
 	notes []string
 }
 
+// inheritsParent reports whether node n's answer is its parent's: its
+// schedule inherits (or it has none), it is not force-closed, and it has a
+// parent (docs/semantics.md#inheritance).
+func (n *node) inheritsParent() bool {
+	return n.parent >= 0 && n.compiled.Inherits() && !n.compiled.ForceClosed()
+}
+
 func (n *node) schedule() *Schedule {
 	if n.customer != nil {
 		return n.customer.Schedule
@@ -43,269 +42,6 @@ func (n *node) name() string {
 		return n.customer.Name
 	}
 	return n.endpoint.Name
-}
-
-// Snapshot is one consistent, immutable version of the whole directory.
-// Every read of a Snapshot sees the same tree, whatever writers do meanwhile.
-type Snapshot struct {
-	// intern shares one compiled schedule between nodes whose schedules
-	// are equal, while a snapshot is built from scratch (a tree loaded from
-	// a template-heavy provisioning system holds many identical schedules).
-	// It is dropped when the build ends, so nothing outlives the snapshot.
-	intern  map[internKey]*schedule.Compiled
-	cfg     *config
-	index   map[string]int32
-	nodes   nodeTable
-	roots   []int32
-	tags    map[string]Tag
-	version uint64
-}
-
-// Version increases by one with every successful write.
-func (s *Snapshot) Version() uint64 { return s.version }
-
-// Len returns the number of customers and endpoints.
-func (s *Snapshot) Len() int { return s.nodes.len() }
-
-// build makes a snapshot from scratch. It checks ids, parents, loops and
-// depth, recomputes breadcrumbs and compiles every schedule, parents first.
-// The records are used as given (callers pass copies they own).
-func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
-	return buildFrom(nil, cfg, customers, endpoints, tags, version)
-}
-
-// buildFrom is build that reuses the compiled schedules of prev (when not
-// nil) for records it still holds: a node whose record and environment are
-// unchanged is not recompiled.
-func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
-	var check checker
-	shape := check.structure(customers, endpoints)
-	if err := check.refusal(); err != nil {
-		return nil, err
-	}
-	s := &Snapshot{cfg: cfg, index: shape.index, tags: make(map[string]Tag, len(tags)), version: version}
-	for _, t := range tags {
-		s.tags[t.ID] = t
-	}
-	nodes := make([]*node, 0, len(customers)+len(endpoints))
-	for _, c := range customers {
-		nodes = append(nodes, &node{id: c.ID, customer: c})
-	}
-	for _, e := range endpoints {
-		nodes = append(nodes, &node{id: e.ID, endpoint: e})
-	}
-	for i, n := range nodes {
-		n.parent = shape.parents[i]
-		if n.parent >= 0 {
-			nodes[n.parent].children = append(nodes[n.parent].children, int32(i))
-		} else {
-			s.roots = append(s.roots, int32(i))
-		}
-	}
-	s.nodes = newNodeTable(nodes)
-	if prev != nil {
-		for _, n := range nodes {
-			if j, ok := prev.index[n.id]; ok {
-				old := prev.nodes.at(j)
-				if old.customer == n.customer && old.endpoint == n.endpoint {
-					n.env, n.compiledFrom, n.compiled, n.notes, n.subject = old.env, old.compiledFrom, old.compiled, old.notes, old.subject
-				}
-			}
-		}
-	}
-	s.intern = map[internKey]*schedule.Compiled{}
-	for _, r := range s.roots {
-		s.refresh(r, false, true)
-	}
-	s.intern = nil
-	return s, nil
-}
-
-// refresh brings node i up to date with its place in the tree, then does
-// the same for its children when something they depend on changed: the zone
-// they cascade from, the breadcrumb, the condition subject (endpoints).
-// A schedule is recompiled only when its record or its environment changed;
-// force rebuilds node i's condition subject and refreshes its children (used
-// for the node a write changed); whole visits the whole subtree, as a build
-// must. Nodes are replaced, never modified, so older
-// snapshots keep theirs.
-func (s *Snapshot) refresh(i int32, force, whole bool) {
-	old := s.nodes.at(i)
-	n := *old
-	env := s.envFor(n.parent)
-	n.depth = 1
-	if n.parent >= 0 {
-		n.depth = s.nodes.at(n.parent).depth + 1
-	}
-	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
-		n.setCompiled(env, n.schedule(), s.compile(n.schedule(), env))
-	}
-	if n.customer != nil {
-		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
-		if !slices.Equal(crumbs, n.customer.Breadcrumb) {
-			c := *n.customer
-			c.Breadcrumb = crumbs
-			n.customer = &c
-		}
-		if force || n.subject == nil {
-			tagNames := make([]string, 0, len(n.customer.Tags))
-			for _, t := range n.customer.Tags {
-				tagNames = append(tagNames, t.Name)
-			}
-			c := n.customer
-			n.subject = condition.NewSubject(c.ID, c.Name, c.ReferenceID, tagNames, c.Data.Plain())
-		}
-	} else if n.parent >= 0 {
-		n.subject = s.nodes.at(n.parent).subject
-	}
-	s.nodes.set(i, &n)
-	oldZone, _ := zoneOf(old)
-	newZone, _ := n.compiled.Zone()
-	changed := force || oldZone != newZone || n.subject != old.subject ||
-		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
-	for _, ch := range n.children {
-		if changed || whole {
-			s.refresh(ch, false, whole)
-		}
-	}
-}
-
-// setCompiled installs a compiled schedule and the notes every answer of
-// the node reports (a zone id that did not resolve).
-func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
-	n.env, n.compiledFrom, n.compiled, n.notes = env, from, compiled, nil
-	for _, p := range compiled.Problems() {
-		if p.Code == CodeUnknownZone {
-			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
-		}
-	}
-}
-
-type internKey struct {
-	schedule string // the schedule's JSON
-	env      schedule.Env
-}
-
-// compile compiles sched against env, sharing the result with an equal
-// schedule compiled earlier in the same build.
-func (s *Snapshot) compile(sched *Schedule, env schedule.Env) *schedule.Compiled {
-	if s.intern == nil || sched == nil {
-		return schedule.Compile(sched, env)
-	}
-	raw, err := json.Marshal(sched)
-	if err != nil {
-		return schedule.Compile(sched, env)
-	}
-	key := internKey{schedule: string(raw), env: env}
-	if c, ok := s.intern[key]; ok {
-		return c
-	}
-	c := schedule.Compile(sched, env)
-	s.intern[key] = c
-	return c
-}
-
-// envFor is what a node under parent (-1: a root) is compiled against.
-func (s *Snapshot) envFor(parent int32) schedule.Env {
-	env := s.cfg.rootEnv()
-	if parent >= 0 {
-		env.HasParent = true
-		env.Zone, env.ZoneID = s.nodes.at(parent).compiled.Zone()
-	}
-	return env
-}
-
-func zoneOf(n *node) (*time.Location, string) {
-	if n.compiled == nil {
-		return nil, ""
-	}
-	return n.compiled.Zone()
-}
-
-// breadcrumb is the path from the root to a customer, the customer last.
-func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrumb {
-	var chain []CustomerBreadcrumb
-	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes.at(at).parent {
-		chain = append(chain, CustomerBreadcrumb{ID: s.nodes.at(at).id, Name: s.nodes.at(at).name()})
-	}
-	out := make([]CustomerBreadcrumb, 0, len(chain)+1)
-	for k := len(chain) - 1; k >= 0; k-- {
-		out = append(out, chain[k])
-	}
-	return append(out, CustomerBreadcrumb{ID: id, Name: name})
-}
-
-// clone returns a shallow copy whose node slice and index may be changed
-// without affecting s (nodes themselves are replaced, never modified).
-func (s *Snapshot) clone() *Snapshot {
-	out := *s
-	out.nodes = s.nodes.clone()
-	out.version = s.version + 1
-	return &out
-}
-
-// indexOr returns the index of id, or -1.
-func (s *Snapshot) indexOr(id string) int32 {
-	if i, ok := s.index[id]; ok {
-		return i
-	}
-	return -1
-}
-
-func (s *Snapshot) lookup(id string) (int32, error) {
-	i, ok := s.index[id]
-	if !ok {
-		return -1, &NotFoundError{ID: id}
-	}
-	return i, nil
-}
-
-// NotFoundError reports an id that is neither a customer nor an endpoint.
-type NotFoundError struct{ ID string }
-
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no customer or endpoint %q", e.ID) }
-
-// Customer returns a copy of the stored customer (with its breadcrumb), or nil.
-func (s *Snapshot) Customer(id string) *CustomerInfo {
-	i, ok := s.index[id]
-	if !ok || s.nodes.at(i).customer == nil {
-		return nil
-	}
-	return s.nodes.at(i).customer.Clone()
-}
-
-// Endpoint returns a copy of the stored endpoint, or nil.
-func (s *Snapshot) Endpoint(id string) *Endpoint {
-	i, ok := s.index[id]
-	if !ok || s.nodes.at(i).endpoint == nil {
-		return nil
-	}
-	return s.nodes.at(i).endpoint.Clone()
-}
-
-// Tree returns a copy of the whole directory in file form, customers and
-// endpoints in the order they were stored.
-func (s *Snapshot) Tree() Tree {
-	var t Tree
-	for _, n := range s.nodes.all {
-		if n.customer != nil {
-			t.Customers = append(t.Customers, n.customer.Clone())
-		} else {
-			t.Endpoints = append(t.Endpoints, n.endpoint.Clone())
-		}
-	}
-	for _, tag := range s.tags {
-		t.Tags = append(t.Tags, tag)
-	}
-	sortTags(t.Tags)
-	return t
-}
-
-// IDs returns every customer and endpoint id, parents before children.
-func (s *Snapshot) IDs() []string {
-	out := make([]string, 0, s.nodes.len())
-	s.walk(func(i int32) { out = append(out, s.nodes.at(i).id) })
-	return out
 }
 
 // walk visits every node, parents before their children.
@@ -333,38 +69,73 @@ func (s *Snapshot) walkUntil(visit func(int32) bool) {
 	}
 }
 
-// Problems returns the compile problems of a node's schedule, paths
-// starting at "schedule".
-func (s *Snapshot) Problems(id string) (Problems, error) {
-	i, err := s.lookup(id)
-	if err != nil {
-		return nil, err
+// placeUnder checks that node i (-1 for a new node) with id may have the
+// customer parentID ("" for none) as its parent, and returns the parent's
+// index; ok is false when check was given an error.
+func (s *Snapshot) placeUnder(check *checker, i int32, id, parentID string) (parent int32, ok bool) {
+	const path = "parentCustomerId"
+	if parentID == "" {
+		return -1, true
 	}
-	return s.nodes.at(i).compiled.Problems().WithPrefix("schedule"), nil
+	if !check.selfParent(path, id, parentID) {
+		return -1, false
+	}
+	j, found := s.index[parentID]
+	switch {
+	case !found || s.nodes.at(j).customer == nil:
+		check.errorf(path, CodeParentNotFound, "customer %q does not exist", parentID)
+		return -1, false
+	case i >= 0 && s.isAncestor(i, j):
+		check.errorf(path, CodeParentLoop, "%q is below this customer; moving there would make a loop", parentID)
+		return -1, false
+	}
+	height := 1
+	if i >= 0 {
+		height = s.height(i)
+	}
+	if depth := s.nodes.at(j).depth + height; depth > MaxDepth {
+		check.errorf(path, CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
+		return -1, false
+	}
+	return j, true
 }
 
-// EffectiveSchedule is the schedule that decides for a node (the API's
-// GetInheritedSchedule): the node's own, or the nearest ancestor's when it
-// inherits, with the zone it is evaluated in.
-type EffectiveSchedule struct {
-	NodeID     string    `json:"nodeId"`
-	TimeZoneID string    `json:"timeZoneId"`
-	Schedule   *Schedule `json:"schedule,omitempty"`
+// place checks where customer record c would go in s: its id, its parent's
+// id, that the id is not an endpoint's, and its parent. It returns the
+// node's index (-1 for a new customer) and the parent's.
+func (s *Snapshot) place(check *checker, c *CustomerInfo) (i, parent int32, ok bool) {
+	before := len(check.problems)
+	check.id("id", c.ID, false)
+	check.id("parentCustomerId", c.ParentCustomerID, true)
+	if check.errorsSince(before) {
+		return -1, -1, false
+	}
+	i, exists := s.index[c.ID]
+	if !exists {
+		i = -1
+	} else if s.nodes.at(i).customer == nil {
+		check.errorf("id", CodeDuplicateID, "id %q is an endpoint's", c.ID)
+		return -1, -1, false
+	}
+	parent, ok = s.placeUnder(check, i, c.ID, c.ParentCustomerID)
+	return i, parent, ok
 }
 
-// EffectiveSchedule returns the schedule that decides for id.
-func (s *Snapshot) EffectiveSchedule(id string) (EffectiveSchedule, error) {
-	i, err := s.lookup(id)
-	if err != nil {
-		return EffectiveSchedule{}, err
-	}
-	for {
-		n := s.nodes.at(i)
-		if n.compiled.Inherits() && !n.compiled.ForceClosed() && n.parent >= 0 {
-			i = n.parent
-			continue
+// isAncestor reports whether a is an ancestor of d.
+func (s *Snapshot) isAncestor(a, d int32) bool {
+	for at, steps := s.nodes.at(d).parent, 0; at >= 0 && steps <= MaxDepth; at, steps = s.nodes.at(at).parent, steps+1 {
+		if at == a {
+			return true
 		}
-		_, zoneID := n.compiled.Zone()
-		return EffectiveSchedule{NodeID: n.id, TimeZoneID: zoneID, Schedule: n.schedule().Clone()}, nil
 	}
+	return false
+}
+
+// height is the number of levels of the subtree rooted at i (1 for a leaf).
+func (s *Snapshot) height(i int32) int {
+	h := 0
+	for _, ch := range s.nodes.at(i).children {
+		h = max(h, s.height(ch))
+	}
+	return h + 1
 }

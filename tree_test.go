@@ -73,7 +73,7 @@ func TestLoadRejectsBadShapes(t *testing.T) {
 	}
 	e := New()
 	require.NoError(t, e.Load(chain(64)), "64 levels are allowed")
-	a, err := e.Evaluate("63", time.Now())
+	a, err := e.Snapshot().Evaluate("63", time.Now())
 	require.NoError(t, err)
 	assert.Equal(t, "Open", a.StateName)
 }
@@ -83,7 +83,7 @@ func TestWritesKeepTheTreeConsistent(t *testing.T) {
 	require.Error(t, e.RemoveCustomer("clinic-maple"), "it has children")
 	require.NoError(t, e.PutEndpoint(&Endpoint{ID: "ep-new", Name: "New phone", CustomerID: "clinic-harbour",
 		Schedule: &Schedule{DefaultState: "Busy"}}))
-	a, err := e.Evaluate("ep-new", time.Now())
+	a, err := e.Snapshot().Evaluate("ep-new", time.Now())
 	require.NoError(t, err)
 	assert.Equal(t, "Busy", a.StateName)
 	assert.Equal(t, "Australia/Sydney", a.TimeZoneID, "the zone cascades from its customer")
@@ -101,7 +101,7 @@ func TestWritesKeepTheTreeConsistent(t *testing.T) {
 	// A zone change recompiles the descendants that take their zone from it.
 	require.NoError(t, e.PutCustomer(&CustomerInfo{EntityInfo: EntityInfo{ID: "clinic-maple"}, Name: "Maple", ParentCustomerID: "reseller-northwind",
 		Schedule: &Schedule{TimeZoneID: "Europe/London", DefaultState: "Open"}}))
-	lab, err := e.Evaluate("dept-maple-lab", time.Now())
+	lab, err := e.Snapshot().Evaluate("dept-maple-lab", time.Now())
 	require.NoError(t, err)
 	assert.Equal(t, "Europe/London", lab.TimeZoneID)
 	assert.Equal(t, []CustomerBreadcrumb{{ID: "reseller-northwind", Name: "Northwind Voice"}, {ID: "clinic-maple", Name: "Maple"}, {ID: "dept-maple-lab", Name: "Maple Lab"}},
@@ -113,8 +113,8 @@ func TestWritesKeepTheTreeConsistent(t *testing.T) {
 	require.NoError(t, again.Load(tree))
 	at := time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC)
 	for _, id := range e.Snapshot().IDs() {
-		want, _ := e.Evaluate(id, at)
-		got, _ := again.Evaluate(id, at)
+		want, _ := e.Snapshot().Evaluate(id, at)
+		got, _ := again.Snapshot().Evaluate(id, at)
 		assert.Equal(t, want.StateName, got.StateName, id)
 	}
 }

@@ -52,6 +52,7 @@ func (e *Engine) ValidateCustomer(c *CustomerInfo) Problems {
 
 func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
 	var check checker
+	check.options(s.cfg)
 	if c == nil {
 		check.errorf("", CodeNull, "the customer is null")
 		return check.problems
@@ -87,6 +88,7 @@ func ValidatePatch(p PatchCustomer) Problems {
 func ValidateTree(tree Tree, opts ...Option) Problems {
 	cfg := newConfig(opts)
 	var check checker
+	check.options(&cfg)
 	check.structure(tree.Customers, tree.Endpoints)
 	for i, c := range tree.Customers {
 		if c != nil {

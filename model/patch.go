@@ -53,7 +53,8 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 
 // PatchCustomer is the body of PATCH /customers/{customerId}. Every member
 // but CustomerID is an Opt: absent and null leave the stored member
-// unchanged, a value replaces it (data merges by key; see Directory.Patch).
+// unchanged, a value replaces it (data merges by key; see Engine.Patch in the
+// root package and docs/semantics.md#patch).
 //
 // ExpectedDateLastModified is this library's addition for optimistic
 // concurrency: when set, the patch is a conflict unless it equals the stored

@@ -99,14 +99,18 @@ func cloneInts(s []int) []int {
 
 // TestSchedule is the API's TestSchedule request: the state of a schedule
 // (or of a customer) at dateTime. dateTime is ISO-8601; without an offset it
-// is a civil time in the schedule's zone.
+// is a civil time in the schedule's zone. No code of this module reads it
+// (the command line's test command takes flags); it is here because the
+// wire model holds every record of the API, so that a service built on
+// this library decodes the request with the same types.
 type TestSchedule struct {
 	CustomerID string    `json:"customerId,omitempty"`
 	DateTime   string    `json:"dateTime,omitempty"`
 	Schedule   *Schedule `json:"schedule,omitempty"`
 }
 
-// TestScheduleResponse is the API's answer to TestSchedule.
+// TestScheduleResponse is the API's answer to TestSchedule (see
+// TestSchedule for why it is here).
 type TestScheduleResponse struct {
 	StateName  string `json:"stateName"`
 	TimeZoneID string `json:"timeZoneId"`

@@ -59,6 +59,10 @@ type Result struct {
 // Evaluate answers which state the schedule gives at instant t (SPEC §6,
 // steps 1, 3 and 4; inheritance is the caller's, who knows the parent). It
 // does not allocate unless a condition fails or a trace is asked for.
+//
+// The engine calls EvaluateTo; Evaluate is kept as the plain form for a
+// caller that holds one compiled schedule and no tree (the tests of this
+// package and of the rule builders closure and holidays use it).
 func (c *Compiled) Evaluate(t time.Time, in Input) Result {
 	var res Result
 	c.EvaluateTo(&res, t, in)

@@ -62,13 +62,13 @@ func TestClosingForAnAfternoonWritesTheTreeAndClosesExactlyThen(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	at := func(h, m int) time.Time { return time.Date(2026, 3, 3, h, m, 0, 0, ny) }
-	closed, err := engine.Evaluate("clinic-maple", at(11, 20))
+	closed, err := engine.Snapshot().Evaluate("clinic-maple", at(11, 20))
 	require.NoError(t, err)
 	assert.Equal(t, "Closed", closed.StateName)
-	before, err := engine.Evaluate("clinic-maple", at(11, 19))
+	before, err := engine.Snapshot().Evaluate("clinic-maple", at(11, 19))
 	require.NoError(t, err)
 	assert.Equal(t, "Business Hours", before.StateName, "open until the closure starts")
-	after, err := engine.Evaluate("clinic-maple", at(15, 0))
+	after, err := engine.Snapshot().Evaluate("clinic-maple", at(15, 0))
 	require.NoError(t, err)
 	assert.Equal(t, "Business Hours", after.StateName, "open again when it ends")
 	rules := engine.Snapshot().Customer("clinic-maple").Schedule.Rules
@@ -98,7 +98,7 @@ func TestHolidaysRunAgainReplacesTheSetsEarlierRules(t *testing.T) {
 	own, others := count()
 	assert.Equal(t, 3, own, "the second run's rules only: Juneteenth and its two observed rules (Friday 18, Monday 20 June)")
 	assert.Equal(t, othersBefore, others, "the customer's other rules stay")
-	answer, err := loadEngine(t, path).Evaluate("clinic-maple", time.Date(2026, 6, 19, 12, 0, 0, 0, time.UTC))
+	answer, err := loadEngine(t, path).Snapshot().Evaluate("clinic-maple", time.Date(2026, 6, 19, 12, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	assert.Equal(t, "Holiday", answer.StateName, "Juneteenth closes the clinic")
 }

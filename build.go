@@ -1,0 +1,238 @@
+package voicesched
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/voicesched/voicesched/condition"
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// build makes a snapshot from scratch. It checks ids, parents, loops and
+// depth, recomputes breadcrumbs and compiles every schedule, parents first.
+// The records are used as given (callers pass copies they own).
+func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	return buildFrom(nil, cfg, customers, endpoints, tags, version)
+}
+
+// buildFrom is build that reuses the compiled schedules of prev (when not
+// nil) for records it still holds: a node whose record and environment are
+// unchanged is not recompiled.
+func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	var check checker
+	shape := check.structure(customers, endpoints)
+	if err := check.refusal(); err != nil {
+		return nil, err
+	}
+	s := &Snapshot{cfg: cfg, index: shape.index, tags: make(map[string]Tag, len(tags)), version: version}
+	for _, t := range tags {
+		s.tags[t.ID] = t
+	}
+	nodes := make([]*node, 0, len(customers)+len(endpoints))
+	for _, c := range customers {
+		nodes = append(nodes, &node{id: c.ID, customer: c})
+	}
+	for _, e := range endpoints {
+		nodes = append(nodes, &node{id: e.ID, endpoint: e})
+	}
+	for i, n := range nodes {
+		n.parent = shape.parents[i]
+		if n.parent >= 0 {
+			nodes[n.parent].children = append(nodes[n.parent].children, int32(i))
+		} else {
+			s.roots = append(s.roots, int32(i))
+		}
+	}
+	s.nodes = newNodeTable(nodes)
+	if prev != nil {
+		for _, n := range nodes {
+			if j, ok := prev.index[n.id]; ok {
+				old := prev.nodes.at(j)
+				if old.customer == n.customer && old.endpoint == n.endpoint {
+					n.env, n.compiledFrom, n.compiled, n.notes, n.subject = old.env, old.compiledFrom, old.compiled, old.notes, old.subject
+				}
+			}
+		}
+	}
+	s.intern = map[internKey]*schedule.Compiled{}
+	for _, r := range s.roots {
+		s.refresh(r, refreshSubtree)
+	}
+	s.intern = nil
+	return s, nil
+}
+
+// refreshMode says how far refresh goes below the node it is given.
+type refreshMode uint8
+
+const (
+	// refreshIfChanged refreshes the node, and its children only when
+	// something they depend on changed.
+	refreshIfChanged refreshMode = iota
+	// refreshWritten is for the node a write replaced: its condition
+	// subject is rebuilt and its children are refreshed.
+	refreshWritten
+	// refreshSubtree visits the whole subtree, as a build must.
+	refreshSubtree
+)
+
+// refresh brings node i up to date with its place in the tree, then does
+// the same for its children as mode says: the zone they cascade from, the
+// breadcrumb, the condition subject (endpoints). A schedule is recompiled
+// only when its record or its environment changed. Nodes are replaced,
+// never modified, so older snapshots keep theirs.
+func (s *Snapshot) refresh(i int32, mode refreshMode) {
+	force := mode == refreshWritten
+	childMode := refreshIfChanged
+	if mode == refreshSubtree {
+		childMode = refreshSubtree
+	}
+	old := s.nodes.at(i)
+	n := *old
+	env := s.envFor(n.parent)
+	n.depth = 1
+	if n.parent >= 0 {
+		n.depth = s.nodes.at(n.parent).depth + 1
+	}
+	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
+		n.setCompiled(env, n.schedule(), s.compile(n.schedule(), env))
+	}
+	if n.customer != nil {
+		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
+		if !slices.Equal(crumbs, n.customer.Breadcrumb) {
+			c := *n.customer
+			c.Breadcrumb = crumbs
+			n.customer = &c
+		}
+		if force || n.subject == nil {
+			tagNames := make([]string, 0, len(n.customer.Tags))
+			for _, t := range n.customer.Tags {
+				tagNames = append(tagNames, t.Name)
+			}
+			c := n.customer
+			n.subject = condition.NewSubject(c.ID, c.Name, c.ReferenceID, tagNames, c.Data.Plain())
+		}
+	} else if n.parent >= 0 {
+		n.subject = s.nodes.at(n.parent).subject
+	}
+	s.nodes.set(i, &n)
+	oldZone, _ := zoneOf(old)
+	newZone, _ := n.compiled.Zone()
+	changed := force || oldZone != newZone || n.subject != old.subject ||
+		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
+	if changed || mode == refreshSubtree {
+		for _, ch := range n.children {
+			s.refresh(ch, childMode)
+		}
+	}
+}
+
+// setCompiled installs a compiled schedule and the notes every answer of
+// the node reports (a zone id that did not resolve).
+func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
+	n.env, n.compiledFrom, n.compiled, n.notes = env, from, compiled, nil
+	for _, p := range compiled.Problems() {
+		if p.Code == CodeUnknownZone {
+			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
+		}
+	}
+}
+
+type internKey struct {
+	schedule string // the schedule's JSON
+	env      schedule.Env
+}
+
+// compile compiles sched against env, sharing the result with an equal
+// schedule compiled earlier in the same build.
+func (s *Snapshot) compile(sched *Schedule, env schedule.Env) *schedule.Compiled {
+	if s.intern == nil || sched == nil {
+		return schedule.Compile(sched, env)
+	}
+	raw, err := json.Marshal(sched)
+	if err != nil {
+		return schedule.Compile(sched, env)
+	}
+	key := internKey{schedule: string(raw), env: env}
+	if c, ok := s.intern[key]; ok {
+		return c
+	}
+	c := schedule.Compile(sched, env)
+	s.intern[key] = c
+	return c
+}
+
+// envFor is what a node under parent (-1: a root) is compiled against.
+func (s *Snapshot) envFor(parent int32) schedule.Env {
+	env := s.cfg.rootEnv()
+	if parent >= 0 {
+		env.HasParent = true
+		env.Zone, env.ZoneID = s.nodes.at(parent).compiled.Zone()
+	}
+	return env
+}
+
+func zoneOf(n *node) (*time.Location, string) {
+	if n.compiled == nil {
+		return nil, ""
+	}
+	return n.compiled.Zone()
+}
+
+// breadcrumb is the path from the root to a customer, the customer last.
+func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrumb {
+	var chain []CustomerBreadcrumb
+	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes.at(at).parent {
+		chain = append(chain, CustomerBreadcrumb{ID: s.nodes.at(at).id, Name: s.nodes.at(at).name()})
+	}
+	out := make([]CustomerBreadcrumb, 0, len(chain)+1)
+	for k := len(chain) - 1; k >= 0; k-- {
+		out = append(out, chain[k])
+	}
+	return append(out, CustomerBreadcrumb{ID: id, Name: name})
+}
+
+// clone returns a shallow copy whose node slice and index may be changed
+// without affecting s (nodes themselves are replaced, never modified).
+func (s *Snapshot) clone() *Snapshot {
+	out := *s
+	out.nodes = s.nodes.clone()
+	out.version = s.version + 1
+	return &out
+}
+
+// replace puts record c at node i under parent newParent and refreshes what
+// depends on it. s must be a private clone.
+func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedule.Env, compiled *schedule.Compiled) {
+	n := *s.nodes.at(i)
+	n.customer = c
+	n.setCompiled(env, c.Schedule, compiled)
+	if newParent != n.parent {
+		if n.parent >= 0 {
+			op := *s.nodes.at(n.parent)
+			op.children = slices.DeleteFunc(slices.Clone(op.children), func(x int32) bool { return x == i })
+			s.nodes.set(n.parent, &op)
+		} else {
+			s.roots = slices.DeleteFunc(slices.Clone(s.roots), func(x int32) bool { return x == i })
+		}
+		if newParent >= 0 {
+			np := *s.nodes.at(newParent)
+			np.children = append(slices.Clone(np.children), i)
+			s.nodes.set(newParent, &np)
+		} else {
+			s.roots = append(slices.Clone(s.roots), i)
+		}
+		n.parent = newParent
+	}
+	s.nodes.set(i, &n)
+	s.refresh(i, refreshWritten)
+}
+
+// precompiled is a patch's new schedule, copied and compiled outside the
+// write lock against the environment it expected.
+type precompiled struct {
+	schedule *Schedule
+	env      schedule.Env
+	compiled *schedule.Compiled
+}

@@ -1,0 +1,125 @@
+package voicesched
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// nextCandidate returns the earliest instant after t (no later than limit)
+// at which node i's answer could change: a candidate of the schedule that
+// decides for it, or of the parent whose state it reads. known, when not
+// nil, is node i's answer at t (its decider saves an evaluation).
+func (s *Snapshot) nextCandidate(i int32, t, limit time.Time, known *Answer) (time.Time, bool) {
+	n := s.nodes.at(i)
+	c := n.compiled
+	if c.ForceClosed() {
+		return time.Time{}, false
+	}
+	if n.inheritsParent() { // (not force-closed: returned above)
+		// An inherited answer is the parent's, decider included.
+		return s.nextCandidate(n.parent, t, limit, known)
+	}
+	var decider int
+	if known != nil {
+		decider = known.decider
+	} else {
+		decider = s.answer(i, t, false).decider
+	}
+	best, found := c.NextCandidateFor(t, limit, decider+1, &schedule.Input{Subject: n.subject, HasParent: n.parent >= 0})
+	if n.parent >= 0 && c.DependsOnParent() {
+		if u, ok := s.nextCandidate(n.parent, t, best, nil); ok && (!found || !u.After(best)) {
+			best, found = u, true
+		}
+	}
+	return best, found
+}
+
+// NextChange returns the earliest instant after t (in UTC) at which node
+// id's state name differs from its state at t, and the new state. ok is false when
+// there is none within the engine's horizon. Exact to the second, across
+// DST, inheritance and rules that follow the parent's state: the search
+// visits only instants at which some rule's match can change.
+func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return Change{}, false, err
+	}
+	budget := s.cfg.searchBudget
+	return s.nextChange(i, t, t.Add(s.cfg.horizon), &budget)
+}
+
+// nextChange finds the next change of node i in (t, limit], spending rule
+// looks from *budget (shared by all the searches of one Timeline).
+func (s *Snapshot) nextChange(i int32, t, limit time.Time, budget *int) (Change, bool, error) {
+	now := s.answer(i, t, false)
+	current := now.StateName
+	at := t
+	cost := s.stepCost(i)
+	for ; *budget > 0; *budget -= cost {
+		u, ok := s.nextCandidate(i, at, limit, &now)
+		if !ok || u.After(limit) {
+			return Change{}, false, nil
+		}
+		if now = s.answer(i, u, false); now.StateName != current {
+			return Change{At: u.UTC(), State: now.StateName}, true, nil
+		}
+		at = u
+	}
+	return Change{}, false, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at,
+		Reason: "the search budget was spent (conditions that read the minute or second make many instants to look at)"}
+}
+
+// stepCost estimates the rule looks of one search step for node i: its
+// deciding schedule's rules, and along the chain of parents it reads, each
+// parent's rules once for its candidates and once per level for its answer.
+func (s *Snapshot) stepCost(i int32) int {
+	cost, depth := 0, 0
+	for at := i; at >= 0 && depth <= MaxDepth; depth++ {
+		n := s.nodes.at(at)
+		rules := n.compiled.SearchWeight()
+		if n.compiled.ForceClosed() {
+			break
+		}
+		if n.inheritsParent() {
+			at = n.parent
+			continue
+		}
+		cost += rules * (depth + 2)
+		if n.parent < 0 || !n.compiled.DependsOnParent() {
+			break
+		}
+		at = n.parent
+	}
+	return max(cost, 1)
+}
+
+// Timeline returns node id's states over [from, to) as consecutive
+// intervals; adjacent intervals always differ in state.
+func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
+	i, err := s.lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []Interval
+	at := from
+	budget := s.cfg.searchBudget // one budget for the whole timeline
+	state := s.answer(i, at, false).StateName
+	for at.Before(to) {
+		if len(out) >= s.cfg.maxIntervals {
+			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
+		}
+		ch, ok, err := s.nextChange(i, at, to, &budget)
+		if err != nil {
+			return out, err
+		}
+		if !ok || !ch.At.Before(to) {
+			out = append(out, Interval{From: at, To: to, State: state})
+			break
+		}
+		out = append(out, Interval{From: at, To: ch.At, State: state})
+		at, state = ch.At, ch.State
+	}
+	return out, nil
+}
