@@ -129,11 +129,20 @@ func (s *Snapshot) answerWith(a *Answer, i int32, t time.Time, memo []Answer, do
 		s.answerTo(a, i, t, false)
 		return
 	}
-	parent := &memo[n.parent]
+	s.answerBelow(a, n, t, &memo[n.parent])
+}
+
+// answerBelow is answerTo for node n whose parent's answer at t is known
+// (EvaluateAll and Status go parents first).
+func (s *Snapshot) answerBelow(a *Answer, n *node, t time.Time, parent *Answer) {
 	if n.inheritsParent() {
 		*a = *parent
 		inheritedBy(n, a)
 		return
 	}
-	s.decide(a, n, t, parent, false)
+	var reads *Answer
+	if n.compiled.DependsOnParent() {
+		reads = parent
+	}
+	s.decide(a, n, t, reads, false)
 }

@@ -76,21 +76,6 @@ func (s *Snapshot) Status(id string, t time.Time) ([]NodeState, error) {
 	return out, nil
 }
 
-// answerBelow is answerTo for node n whose parent's answer at t is known.
-func (s *Snapshot) answerBelow(a *Answer, n *node, t time.Time, parent *Answer) {
-	c := n.compiled
-	if !c.ForceClosed() && c.Inherits() {
-		*a = *parent
-		inheritedBy(n, a)
-		return
-	}
-	var reads *Answer
-	if c.DependsOnParent() {
-		reads = parent
-	}
-	s.decide(a, n, t, reads, false)
-}
-
 // AppendJSON appends n as one object of the status listing (the public
 // shape of "voicesched status --format json"): id, name, parentId, kind,
 // stateName, reason, nodeId, ruleId, ruleName, flowId, timeZoneId, every
