@@ -112,6 +112,7 @@ func (c *checker) customerFields(path string, cust *CustomerInfo) {
 // shared or cyclic. It must run before anything is copied.
 func (c *checker) records(path string, data Struct, sched *Schedule) {
 	c.data(model.JoinPath(path, "data"), data)
+	c.problems = append(c.problems, data.OneOfProblems(model.JoinPath(path, "data"))...)
 	if sched == nil {
 		return
 	}

@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
@@ -60,7 +61,9 @@ func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
 	_, parent, _ := s.place(&check, c)
 	check.customerFields("", c)
 	check.records("", c.Data, c.Schedule)
-	check.addAll("schedule", schedule.Validate(c.Schedule, s.envFor(parent)))
+	compiled := schedule.Compile(c.Schedule, s.envFor(parent))
+	check.addAll("schedule", compiled.Problems())
+	check.addAll("schedule", s.parentStateProblems(compiled, parent, stateMemo{}))
 	check.problems.Sort()
 	return check.problems
 }
@@ -113,6 +116,7 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 	if sound {
 		s, _ = build(&cfg, tree.Customers, tree.Endpoints, tree.Tags, 0)
 	}
+	memo := stateMemo{}
 	for k := range len(tree.Customers) + len(tree.Endpoints) {
 		path, sched, parentID := treeRecord(tree, k)
 		if path == "" {
@@ -120,7 +124,8 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 		}
 		var problems Problems
 		if s != nil {
-			problems = s.nodes.at(int32(k)).compiled.Problems() // build keeps the records' order
+			n := s.nodes.at(int32(k)) // build keeps the records' order
+			problems = slices.Concat(n.compiled.Problems(), s.parentStateProblems(n.compiled, n.parent, memo))
 		} else {
 			env := cfg.rootEnv()
 			env.HasParent = parentID != ""

@@ -46,14 +46,18 @@ const maxOneOfProblems = 20
 // OneOfProblems reports, as warnings with their paths under path (for
 // example "data.office.structValue.city"), the Values in s, at any depth,
 // that set more than one member, and which one conditions read. At most 20
-// are reported.
+// are reported. Each Value is looked at once, so a shared or cyclic tree
+// built in Go costs no more than its distinct values.
 func (s Struct) OneOfProblems(path string) Problems {
+	if len(s) == 0 {
+		return nil
+	}
 	var out Problems
-	s.oneOf(path, &out, 0)
+	s.oneOf(path, &out, map[*Value]bool{}, 0)
 	return out
 }
 
-func (s Struct) oneOf(path string, out *Problems, depth int) {
+func (s Struct) oneOf(path string, out *Problems, seen map[*Value]bool, depth int) {
 	if depth > maxPlainDepth {
 		return
 	}
@@ -67,18 +71,19 @@ func (s Struct) oneOf(path string, out *Problems, depth int) {
 			return
 		}
 		v := s[k]
-		if v == nil {
+		if v == nil || seen[v] {
 			continue
 		}
+		seen[v] = true
 		at := JoinPath(path, k)
 		if members := v.Members(); len(members) > 1 {
 			*out = append(*out, Problem{Path: at, Code: CodeSeveralValueMembers, Severity: SeverityWarning,
 				Message: fmt.Sprintf("this value sets %s, but a Value holds one; conditions read only %s (the first of boolValue, stringValue, numberValue, structValue, listValue) and other systems may pick another; keep one member",
 					joinNames(members), members[0])})
 		}
-		v.StructValue.oneOf(at+".structValue", out, depth+1)
+		v.StructValue.oneOf(at+".structValue", out, seen, depth+1)
 		for i, item := range v.ListValue {
-			item.oneOf(fmt.Sprintf("%s.listValue[%d]", at, i), out, depth+1)
+			item.oneOf(fmt.Sprintf("%s.listValue[%d]", at, i), out, seen, depth+1)
 		}
 	}
 }

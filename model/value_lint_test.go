@@ -49,3 +49,15 @@ func TestOneMemberValuesDrawNothing(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"a":{"boolValue":false},"b":{"structValue":{"c":{"listValue":[{"d":{"numberValue":1}}]}}}}`), &data))
 	assert.Empty(t, data.OneOfProblems("data"))
 }
+
+func TestASharedValueIsLookedAtOnce(t *testing.T) {
+	yes, word := true, "yes"
+	shared := &Value{BoolValue: &yes, StringValue: &word}
+	level := Struct{"a": shared, "b": shared}
+	for range 200 { // 2^200 paths, 400 distinct values
+		next := &Value{StructValue: level}
+		level = Struct{"left": next, "right": next}
+	}
+	problems := level.OneOfProblems("data")
+	require.Len(t, problems, 1)
+}

@@ -9,10 +9,11 @@ import (
 )
 
 // States returns every state this schedule can answer with, each once (the
-// first spelling met; states match trimmed and without regard to case):
-// its rules' states, its defaultState (or, without one, the fallback
-// state), the closed state (an admin may force any schedule closed), and,
-// when it inherits, inherited (its parent's states). Used to check the
+// first spelling met; states match trimmed and without regard to case).
+// When it inherits, that is inherited (its parent's states) and the closed
+// state: its own rules never apply. Otherwise: its rules' states, its
+// defaultState (or, without one, the fallback state), and the closed state
+// (an admin may force any schedule closed). Used to check the
 // CustomerState rules of its children.
 func (c *Compiled) States(inherited []string) []string {
 	var out []string
@@ -29,6 +30,8 @@ func (c *Compiled) States(inherited []string) []string {
 		for _, state := range inherited {
 			add(state)
 		}
+		add(c.closedState)
+		return out
 	}
 	for k := range c.rules {
 		add(c.rules[k].info.State)

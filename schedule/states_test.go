@@ -18,8 +18,9 @@ func TestStatesAScheduleCanAnswerWith(t *testing.T) {
 	noDefault := compileJSON(t, `{"rules":[{"state":"Lunch","simpleRuleType":"Time","frequency":"Daily","startTime":"12:00","endTime":"13:00"}]}`, false)
 	assert.Equal(t, []string{"Lunch", "Open", "Closed"}, noDefault.States(nil), "the fallback state stands in for a missing default")
 
-	inheriting := compileJSON(t, `{"inherit":true}`, true)
-	assert.Equal(t, []string{"Holiday", "After Hours", "Open", "Closed"}, inheriting.States([]string{"Holiday", "After Hours"}))
+	inheriting := compileJSON(t, `{"inherit":true,"rules":[{"state":"Never used"}]}`, true)
+	assert.Equal(t, []string{"Holiday", "After Hours", "Closed"}, inheriting.States([]string{"Holiday", "After Hours"}),
+		"an inheriting schedule answers with its parent's states; its own rules never apply")
 }
 
 func TestALabFollowingTheClinicsHolidyNeverCloses(t *testing.T) {

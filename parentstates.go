@@ -1,0 +1,45 @@
+package voicesched
+
+import (
+	"fmt"
+
+	"github.com/voicesched/voicesched/schedule"
+)
+
+// This file checks the CustomerState rules of a node against the states its
+// parent can be in (docs/semantics.md#lint-codes): a rule following
+// "Holidy" when the clinic only has "Holiday" never matches.
+
+// stateMemo caches, per node, the states it can answer with.
+type stateMemo map[int32][]string
+
+// statesOf returns the states node i can answer with, following
+// inheritance up the tree (at most MaxDepth levels).
+func (s *Snapshot) statesOf(i int32, memo stateMemo) []string {
+	if states, ok := memo[i]; ok {
+		return states
+	}
+	n := s.nodes.at(i)
+	var inherited []string
+	if n.compiled.Inherits() && n.parent >= 0 {
+		inherited = s.statesOf(n.parent, memo)
+	}
+	states := n.compiled.States(inherited)
+	memo[i] = states
+	return states
+}
+
+// parentStateProblems reports the CustomerState rules of compiled (the
+// schedule of a node placed under parent) that follow a state the parent
+// can never be in; paths are relative to the schedule.
+func (s *Snapshot) parentStateProblems(compiled *schedule.Compiled, parent int32, memo stateMemo) Problems {
+	if parent < 0 || compiled == nil || !compiled.DependsOnParent() {
+		return nil
+	}
+	p := s.nodes.at(parent)
+	label := fmt.Sprintf("the parent customer %q", p.id)
+	if name := p.name(); name != "" && name != p.id {
+		label = fmt.Sprintf("the parent customer %q (%s)", name, p.id)
+	}
+	return compiled.ParentStateProblems(label, s.statesOf(parent, memo))
+}
