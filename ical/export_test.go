@@ -8,6 +8,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 )
 
 func parseFeed(t *testing.T, feed []byte) *ics.Calendar {
@@ -104,4 +106,34 @@ func TestExportRulesStartsEachRecurrenceOnItsFirstOccurrence(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "Memorial Day is exported with its recurrence")
+}
+
+// A London node follows a UTC parent that opens at 01:30 UTC: on the night
+// the clocks go back that is the second 01:30 on London's clock, which a
+// TZID time cannot name (RFC 5545 reads it as the first), so it is written
+// in UTC.
+func TestExportWritesTheSecondPassOfTheRepeatedHourInUTC(t *testing.T) {
+	engine := voicesched.New()
+	require.NoError(t, engine.PutCustomer(&voicesched.CustomerInfo{
+		EntityInfo: voicesched.EntityInfo{ID: "hq"}, Name: "HQ",
+		Schedule: &voicesched.Schedule{TimeZoneID: "UTC", DefaultState: "Closed", Rules: []model.SchedulingRule{{
+			Name: "Night desk", State: "Open", SimpleRuleType: model.RuleTime, Frequency: model.FrequencyDaily,
+			StartDate: "2026-01-01", StartTime: "01:30", EndTime: "03:00"}}},
+	}))
+	require.NoError(t, engine.PutCustomer(&voicesched.CustomerInfo{
+		EntityInfo: voicesched.EntityInfo{ID: "london"}, Name: "London", ParentCustomerID: "hq",
+		Schedule: &voicesched.Schedule{TimeZoneID: "Europe/London", DefaultState: "Closed", Rules: []model.SchedulingRule{{
+			Name: "Follow HQ", State: "Open", SimpleRuleType: model.RuleCustomerState, CustomerState: "Open"}}},
+	}))
+	from := time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC)
+	feed, err := Export(engine.Snapshot(), "london", from, from.Add(6*time.Hour), Stamp(from))
+	require.NoError(t, err)
+	events := parseFeed(t, feed).Events()
+	require.Len(t, events, 1)
+	start := events[0].GetProperty(ics.ComponentPropertyDtStart)
+	assert.Equal(t, "20261025T013000Z", start.Value)
+	assert.Empty(t, start.ICalParameters["TZID"])
+	end := events[0].GetProperty(ics.ComponentPropertyDtEnd)
+	assert.Equal(t, "20261025T030000", end.Value, "03:00 GMT is unambiguous")
+	assert.Equal(t, []string{"Europe/London"}, end.ICalParameters["TZID"])
 }

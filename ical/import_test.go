@@ -235,3 +235,42 @@ func TestEveryRRulePartTheModelHoldsStaysOneRule(t *testing.T) {
 	assert.Greater(t, len(bySource["ical#sunday-weeks@rota.example"]), 1)
 	assert.Empty(t, result.Warnings, "the fortnightly rule ends inside the horizon, so nothing is left out")
 }
+
+func TestRDatePeriodsAndAnOrphanOverrideAreImported(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:p", "DTSTART:20260302T090000Z", "DTEND:20260302T100000Z",
+		"RDATE;VALUE=PERIOD:20260303T120000Z/20260303T130000Z,20260304T120000Z/PT30M", "SUMMARY:Periods", "END:VEVENT",
+		// An override whose master is not in the feed (an invitation to one occurrence).
+		"BEGIN:VEVENT", "UID:lonely", "RECURRENCE-ID:20260310T090000Z", "DTSTART:20260310T110000Z",
+		"DTEND:20260310T120000Z", "SUMMARY:Moved", "END:VEVENT"),
+		Zone(time.UTC), Start(importStart))
+	require.NoError(t, err)
+	assert.Empty(t, result.Warnings)
+	var spans []string
+	for _, r := range result.Rules {
+		spans = append(spans, r.Source+" "+r.StartDate+" "+r.StartTime+"-"+r.EndTime)
+	}
+	assert.Equal(t, []string{
+		"ical#p 2026-03-02 09:00-10:00",
+		"ical#p 2026-03-03 12:00-13:00",
+		"ical#p 2026-03-04 12:00-12:30",
+		"ical#lonely 2026-03-10 11:00-12:00",
+	}, spans)
+}
+
+func TestAThisAndFutureOverrideIsReadAsOneOccurrenceWithAWarning(t *testing.T) {
+	result, err := Import(feedOf(
+		"BEGIN:VEVENT", "UID:w", "DTSTART:20260302T090000Z", "DTEND:20260302T100000Z",
+		"RRULE:FREQ=WEEKLY;COUNT=4", "SUMMARY:Weekly", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:w", "RECURRENCE-ID;RANGE=THISANDFUTURE:20260309T090000Z",
+		"DTSTART:20260309T140000Z", "DTEND:20260309T150000Z", "SUMMARY:Weekly", "END:VEVENT"),
+		Zone(time.UTC), Start(importStart))
+	require.NoError(t, err)
+	require.Len(t, result.Warnings, 1)
+	assert.Contains(t, result.Warnings[0].Message, "THISANDFUTURE")
+	// Mar 2 dated, Mar 9 moved to 14:00, then the recurrence again from Mar 16 with 2 left.
+	require.Len(t, result.Rules, 3)
+	assert.Equal(t, "14:00", result.Rules[1].StartTime)
+	assert.Equal(t, "2026-03-16", result.Rules[2].StartDate)
+	assert.Equal(t, 2, result.Rules[2].Count)
+}
