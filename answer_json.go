@@ -87,8 +87,9 @@ func (a *Answer) AppendJSON(dst []byte, extra AnswerExtras) ([]byte, error) {
 }
 
 // MarshalJSON encodes a trace step as in an answer's trace: nodeId, ruleId,
-// name (each omitted when empty), index, matched, why. An inheritance step
-// has index -1.
+// name (each omitted when empty), index, matched, shadowed (only when
+// true: a rule that matched after the deciding one), why. An inheritance
+// step has index -1.
 func (s TraceStep) MarshalJSON() ([]byte, error) { return s.appendJSON(nil), nil }
 
 func (s *TraceStep) appendJSON(dst []byte) []byte {
@@ -100,6 +101,10 @@ func (s *TraceStep) appendJSON(dst []byte) []byte {
 	w.dst = strconv.AppendInt(w.dst, int64(s.Index), 10)
 	w.member("matched")
 	w.dst = strconv.AppendBool(w.dst, s.Matched)
+	if s.Shadowed {
+		w.member("shadowed")
+		w.dst = append(w.dst, "true"...)
+	}
 	w.member("why")
 	w.dst = appendJSONString(w.dst, s.Why)
 	return append(w.dst, '}')

@@ -53,21 +53,33 @@ func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
 // nextChange finds the next change of node i in (t, limit], spending rule
 // looks from *budget (shared by all the searches of one Timeline).
 func (s *Snapshot) nextChange(i int32, t, limit time.Time, budget *int) (Change, bool, error) {
-	now := s.answer(i, t, false)
-	current := now.StateName
+	at, now, ok, err := s.nextDifference(i, t, limit, budget, sameState)
+	if !ok || err != nil {
+		return Change{}, false, err
+	}
+	return Change{At: at.UTC(), State: now.StateName}, true, nil
+}
+
+func sameState(a, b *Answer) bool { return a.StateName == b.StateName }
+
+// nextDifference finds the earliest instant in (t, limit] at which node i's
+// answer is not the same (by same) as at t, and the answer then.
+func (s *Snapshot) nextDifference(i int32, t, limit time.Time, budget *int, same func(a, b *Answer) bool) (time.Time, Answer, bool, error) {
+	start := s.answer(i, t, false)
+	now := start
 	at := t
 	cost := s.stepCost(i)
 	for ; *budget > 0; *budget -= cost {
 		u, ok := s.nextCandidate(i, at, limit, &now)
 		if !ok || u.After(limit) {
-			return Change{}, false, nil
+			return time.Time{}, Answer{}, false, nil
 		}
-		if now = s.answer(i, u, false); now.StateName != current {
-			return Change{At: u.UTC(), State: now.StateName}, true, nil
+		if now = s.answer(i, u, false); !same(&start, &now) {
+			return u, now, true, nil
 		}
 		at = u
 	}
-	return Change{}, false, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at,
+	return time.Time{}, Answer{}, false, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at,
 		Reason: "the search budget was spent (conditions that read the minute or second make many instants to look at)"}
 }
 

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,7 +40,10 @@ type TraceStep struct {
 	Name    string    `json:"name,omitempty"`
 	Index   int       `json:"index"`
 	Matched bool      `json:"matched"`
-	Why     string    `json:"why"`
+	// Shadowed: the rule matched too, after the deciding one, so it lost
+	// on priority (Explain lists such rules after the decider).
+	Shadowed bool   `json:"shadowed,omitempty"`
+	Why      string `json:"why"`
 }
 
 // Result is the answer for one schedule at one instant.
@@ -81,28 +85,15 @@ func (c *Compiled) EvaluateTo(res *Result, t time.Time, in Input) {
 	momentDone := false
 	for i := range c.rules {
 		r := &c.rules[i]
-		matched := false
-		switch r.kind {
-		case kindTime:
-			if !momentDone {
-				moment.SetIn(t, c.zone)
-				momentDone = true
-			}
-			matched = r.window.Contains(&moment)
-		case kindAlways:
-			matched = true
-		case kindParentState:
-			matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
-		}
-		condWhy := ""
-		if matched && r.cond != nil {
-			matched, condWhy = c.checkCondition(r, t, in, res)
-		}
+		matched, condWhy := c.matches(r, t, in, &moment, &momentDone, res)
 		if in.Trace {
 			res.Trace = append(res.Trace, r.traceStep(in, matched, condWhy))
 		}
 		if matched {
 			res.State, res.Reason, res.Rule, res.Decider = r.info.State, ReasonRule, &r.info, i
+			if in.Trace {
+				c.traceShadowed(res, i, t, in, &moment, &momentDone)
+			}
 			return
 		}
 	}
@@ -112,6 +103,60 @@ func (c *Compiled) EvaluateTo(res *Result, t time.Time, in Input) {
 	} else {
 		res.State, res.Reason = c.fallbackState, ReasonFallback
 	}
+}
+
+// matches tests rule r at t: its kind's test, then its condition (whose
+// run-time error is added to res). moment is the civil instant, split on
+// first use.
+func (c *Compiled) matches(r *compiledRule, t time.Time, in Input, moment *rrule.Moment, momentDone *bool, res *Result) (bool, string) {
+	matched := false
+	switch r.kind {
+	case kindTime:
+		if !*momentDone {
+			moment.SetIn(t, c.zone)
+			*momentDone = true
+		}
+		matched = r.window.Contains(moment)
+	case kindAlways:
+		matched = true
+	case kindParentState:
+		matched = in.HasParent && strings.EqualFold(strings.TrimSpace(in.ParentState), r.customerState)
+	}
+	if matched && r.cond != nil {
+		return c.checkCondition(r, t, in, res)
+	}
+	return matched, ""
+}
+
+// traceShadowed adds to the trace the rules after the decider (rules[i] in
+// evaluation order) that match at t as well but lose on priority: the
+// "why didn't my close-early rule work" case. Their conditions' run-time
+// errors are not the answer's, so they go nowhere.
+func (c *Compiled) traceShadowed(res *Result, decider int, t time.Time, in Input, moment *rrule.Moment, momentDone *bool) {
+	var scratch Result
+	winner := &c.rules[decider].info
+	for i := decider + 1; i < len(c.rules); i++ {
+		r := &c.rules[i]
+		matched, condWhy := c.matches(r, t, in, moment, momentDone, &scratch)
+		if !matched {
+			continue
+		}
+		step := r.traceStep(in, true, condWhy)
+		step.Shadowed = true
+		step.Why = joinWhy(step.Why, "shadowed: "+winner.Path()+" "+describeRule(winner)+" decided first (priority "+strconv.Itoa(winner.Priority)+")")
+		res.Trace = append(res.Trace, step)
+	}
+}
+
+// describeRule names a rule in a trace: its id, else its name, quoted.
+func describeRule(r *RuleInfo) string {
+	switch {
+	case r.ID != "":
+		return strconv.Quote(r.ID)
+	case r.Name != "":
+		return strconv.Quote(r.Name)
+	}
+	return "(no id)"
 }
 
 // checkCondition evaluates the condition of rule r, whose other tests

@@ -192,26 +192,28 @@ func writeStatusText(w io.Writer, at time.Time, zone *time.Location, zoneID stri
 
 // decidedBy says in a few words how a node's state was decided.
 func decidedBy(n *voicesched.NodeState) string {
-	a := &n.Answer
-	how := ""
-	if rule := a.Rule; rule != nil {
+	return decisionText(n.ID, n.Answer.NodeID, n.Answer.Reason, n.Answer.Rule)
+}
+
+// decisionText says in a few words how node id's state was decided: by rule
+// of decider's schedule (decider is "" for a lone schedule, or id itself),
+// or for reason. A decider other than id is an ancestor id inherits from.
+func decisionText(id, decider string, reason schedule.Reason, rule *schedule.RuleInfo) string {
+	how := string(reason)
+	switch {
+	case rule != nil:
 		how = "rule " + quoteOr(rule.ID, rule.Path())
 		if rule.Name != "" {
 			how += fmt.Sprintf(" %q", rule.Name)
 		}
-	} else {
-		switch a.Reason {
-		case schedule.ReasonForceClosed:
-			how = "forced closed"
-		default:
-			how = string(a.Reason)
-		}
+	case reason == schedule.ReasonForceClosed:
+		how = "forced closed"
 	}
-	if a.NodeID != n.ID {
-		if a.Rule == nil {
-			return "inherited from " + a.NodeID
+	if decider != "" && decider != id {
+		if rule == nil {
+			return "inherited from " + decider
 		}
-		how = "inherited from " + a.NodeID + ": " + how
+		how = "inherited from " + decider + ": " + how
 	}
 	return how
 }

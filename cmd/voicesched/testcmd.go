@@ -17,7 +17,7 @@ embedded sample tree) or of a lone schedule file (--schedule) at an instant:
 the state, how it was decided (reason, deciding node and rule, flow, the
 rule's source), the time zone, and when and to what the state changes next.
 --explain adds the trace: every rule looked at and why it did or did not
-match.
+match, then the rules that matched as well but lost on priority (shadowed).
 
 --at is ISO-8601. With Z or an offset it is that instant; without one it is a
 wall-clock time in the schedule's zone. The default is now. Times are printed
@@ -131,7 +131,7 @@ func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, re
 	if !explain {
 		return nil
 	}
-	fmt.Fprintln(w, "\ntrace (rules in the order they were looked at):")
+	fmt.Fprintln(w, "\ntrace (rules in the order they were looked at; shadowed ones matched too, but lost on priority):")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, step := range a.Trace {
 		node := step.NodeID
@@ -143,7 +143,10 @@ func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, re
 			continue
 		}
 		verdict := "no"
-		if step.Matched {
+		switch {
+		case step.Shadowed:
+			verdict = "shadowed"
+		case step.Matched:
 			verdict = "MATCH"
 		}
 		name := step.Name

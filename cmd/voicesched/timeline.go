@@ -16,8 +16,10 @@ const timelineDescription = `Prints the states of a customer or endpoint (--cust
 file (--schedule) over [--from, --to): a table of the intervals, then a week
 grid with one row a day and one column a clock hour (the letter of the state
 that held the whole hour, or the lower-case letter of the state it changed to
-within the hour) and a legend. --format json prints the intervals for
-machines.
+within the hour) and a legend. Each interval says what decided it: the rule
+(id and name) of which node's schedule, or the default, and the flow its
+calls take; an interval ends where the state or what decides it changes.
+--format json prints the intervals for machines.
 
 --from and --to are ISO-8601; without Z or an offset they are wall-clock times
 in the schedule's zone. The default is the seven days from today's midnight in
@@ -82,11 +84,11 @@ func (c *cli) cmdTimeline(args []string) int {
 	if to.Sub(from) > maxTimelineSpan {
 		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
 	}
-	intervals, searchErr := sub.snap.Timeline(sub.id, from, to)
+	decisions, searchErr := sub.snap.Decisions(sub.id, from, to)
 	if format == formatJSON {
-		err = writeTimelineJSON(c.stdout, sub, from, to, intervals, searchErr)
+		err = writeTimelineJSON(c.stdout, sub, from, to, decisions, searchErr)
 	} else {
-		err = writeTimelineText(c.stdout, sub, other, from, to, intervals)
+		err = writeTimelineText(c.stdout, sub, other, from, to, decisions)
 	}
 	if err != nil {
 		return c.fail(err)
@@ -98,9 +100,14 @@ func (c *cli) cmdTimeline(args []string) int {
 }
 
 type intervalJSON struct {
-	From  string `json:"from"`
-	To    string `json:"to"`
-	State string `json:"state"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	State    string `json:"state"`
+	Reason   string `json:"reason"`
+	NodeID   string `json:"nodeId,omitempty"`
+	RuleID   string `json:"ruleId,omitempty"`
+	RuleName string `json:"ruleName,omitempty"`
+	FlowID   string `json:"flowId,omitempty"`
 }
 
 type timelineJSON struct {
@@ -112,13 +119,20 @@ type timelineJSON struct {
 	Errors     []string       `json:"errors,omitempty"`
 }
 
-func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, intervals []voicesched.Interval, searchErr error) error {
+func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, decisions []voicesched.Decision, searchErr error) error {
 	out := timelineJSON{TimeZoneID: sub.zoneID, From: protocol.FormatInstant(from, sub.zone), To: protocol.FormatInstant(to, sub.zone), Intervals: []intervalJSON{}}
 	if !sub.lone {
 		out.NodeID = sub.id
 	}
-	for _, iv := range intervals {
-		out.Intervals = append(out.Intervals, intervalJSON{From: protocol.FormatInstant(iv.From, sub.zone), To: protocol.FormatInstant(iv.To, sub.zone), State: iv.State})
+	for _, d := range decisions {
+		iv := intervalJSON{From: protocol.FormatInstant(d.From, sub.zone), To: protocol.FormatInstant(d.To, sub.zone), State: d.State, Reason: string(d.Reason)}
+		if !sub.lone {
+			iv.NodeID = d.NodeID
+		}
+		if d.Rule != nil {
+			iv.RuleID, iv.RuleName, iv.FlowID = d.Rule.ID, d.Rule.Name, d.Rule.FlowID
+		}
+		out.Intervals = append(out.Intervals, iv)
 	}
 	if searchErr != nil {
 		out.Errors = []string{searchErr.Error()}
@@ -131,21 +145,36 @@ func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, intervals 
 	return err
 }
 
-func writeTimelineText(w io.Writer, sub *subject, other *otherZone, from, to time.Time, intervals []voicesched.Interval) error {
+func writeTimelineText(w io.Writer, sub *subject, other *otherZone, from, to time.Time, decisions []voicesched.Decision) error {
 	fmt.Fprintf(w, "%s\n", sub.label)
 	fmt.Fprintf(w, "zone %s, from %s to %s\n\n", sub.zoneID, humanInstant(from, sub.zone), humanInstant(to, sub.zone))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "FROM\tTO\tSTATE\tFOR")
+	fmt.Fprintf(tw, "FROM\tTO\tSTATE\tFOR\tDECIDED BY\tFLOW")
 	if other != nil {
 		fmt.Fprintf(tw, "\tFROM (%s)\tTO (%s)", other.id, other.id)
 	}
 	fmt.Fprintln(tw)
-	for _, iv := range intervals {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s", humanInstant(iv.From, sub.zone), humanInstant(iv.To, sub.zone), iv.State, humanDuration(iv.To.Sub(iv.From)))
+	var intervals []voicesched.Interval // the states alone, for the grid
+	for _, d := range decisions {
+		flow := ""
+		if d.Rule != nil {
+			flow = d.Rule.FlowID
+		}
+		decider := ""
+		if !sub.lone {
+			decider = d.NodeID
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s", humanInstant(d.From, sub.zone), humanInstant(d.To, sub.zone), d.State, humanDuration(d.To.Sub(d.From)),
+			decisionText(sub.id, decider, d.Reason, d.Rule), flow)
 		if other != nil {
-			fmt.Fprintf(tw, "\t%s\t%s", humanInstant(iv.From, other.loc), humanInstant(iv.To, other.loc))
+			fmt.Fprintf(tw, "\t%s\t%s", humanInstant(d.From, other.loc), humanInstant(d.To, other.loc))
 		}
 		fmt.Fprintln(tw)
+		if n := len(intervals); n > 0 && intervals[n-1].State == d.State {
+			intervals[n-1].To = d.To
+		} else {
+			intervals = append(intervals, voicesched.Interval{From: d.From, To: d.To, State: d.State})
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err

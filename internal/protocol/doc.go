@@ -42,7 +42,9 @@
 //	            offset ("next": true and a change within the horizon)
 //	nextState   the state it changes to
 //	trace       every rule looked at (explain): nodeId, ruleId, name,
-//	            index (-1 for an inheritance step), matched, why
+//	            index (-1 for an inheritance step), matched, shadowed
+//	            (true for a rule that matched after the deciding one and
+//	            lost on priority; such rules follow the decider), why
 //	errors      problems met on the way: the errors of the schedule that
 //	            decides (ScheduleErrors: broken rules, which never match,
 //	            as "<node>: schedule.rules[1].condition: <why>"; they are
