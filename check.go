@@ -121,6 +121,20 @@ func (c *checker) records(path string, data Struct, sched *Schedule) {
 	}
 }
 
+// treeRecords runs records on every customer and endpoint of a tree.
+func (c *checker) treeRecords(tree Tree) {
+	for i, cust := range tree.Customers {
+		if cust != nil {
+			c.records(fmt.Sprintf("customers[%d]", i), cust.Data, cust.Schedule)
+		}
+	}
+	for i, ep := range tree.Endpoints {
+		if ep != nil {
+			c.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
+		}
+	}
+}
+
 // data walks a tree of Values iteratively and reports (once) what is too
 // deep, too large, or not a tree: a value reachable twice (shared, or a
 // cycle), which only Go callers can build and which would make copying it

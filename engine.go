@@ -46,16 +46,7 @@ func (e *Engine) Load(tree Tree) error {
 	// Checked before copying: copying data that contains itself would
 	// never end. The tree's shape is checked by build.
 	var check checker
-	for i, c := range tree.Customers {
-		if c != nil {
-			check.records(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule)
-		}
-	}
-	for i, ep := range tree.Endpoints {
-		if ep != nil {
-			check.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
-		}
-	}
+	check.treeRecords(tree)
 	if err := check.refusal(); err != nil {
 		return err
 	}
@@ -101,6 +92,18 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 	return buildFrom(s, &e.cfg, customers, endpoints, tags, s.version+1)
 }
 
+// refuseRecord is what a write of one record checks before copying it:
+// the engine's options, then the record's data and flow parameters
+// (copying data that contains itself would never end).
+func (e *Engine) refuseRecord(data Struct, sched *Schedule) error {
+	if e.cfg.err != nil {
+		return e.cfg.err
+	}
+	var check checker
+	check.records("", data, sched)
+	return check.refusal()
+}
+
 // PutCustomer adds c, or replaces the stored customer with the same id
 // (moving it when its parent changes). c is copied and its breadcrumb
 // recomputed; only what depends on it is recompiled. Only the tree's shape
@@ -108,15 +111,10 @@ func (e *Engine) rebuild(s *Snapshot, edit func(customers *[]*CustomerInfo, endp
 // stored, and its broken rules never match — use ValidateCustomer or Patch
 // to refuse them. On error nothing changes.
 func (e *Engine) PutCustomer(c *CustomerInfo) error {
-	if e.cfg.err != nil {
-		return e.cfg.err
-	}
 	if c == nil {
 		return fmt.Errorf("put customer: nil customer")
 	}
-	var check checker
-	check.records("", c.Data, c.Schedule)
-	if err := check.refusal(); err != nil {
+	if err := e.refuseRecord(c.Data, c.Schedule); err != nil {
 		return err
 	}
 	c = c.Clone()
@@ -188,15 +186,10 @@ func deleteWhere[T any](list []T, match func(T) bool) []T {
 
 // PutEndpoint adds ep, or replaces the stored endpoint with the same id.
 func (e *Engine) PutEndpoint(ep *Endpoint) error {
-	if e.cfg.err != nil {
-		return e.cfg.err
-	}
 	if ep == nil {
 		return fmt.Errorf("put endpoint: nil endpoint")
 	}
-	var check checker
-	check.records("", nil, ep.Schedule)
-	if err := check.refusal(); err != nil {
+	if err := e.refuseRecord(nil, ep.Schedule); err != nil {
 		return err
 	}
 	ep = ep.Clone()

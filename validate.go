@@ -93,16 +93,7 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 	var check checker
 	check.options(&cfg)
 	check.structure(tree.Customers, tree.Endpoints)
-	for i, c := range tree.Customers {
-		if c != nil {
-			check.records(fmt.Sprintf("customers[%d]", i), c.Data, c.Schedule)
-		}
-	}
-	for i, ep := range tree.Endpoints {
-		if ep != nil {
-			check.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
-		}
-	}
+	check.treeRecords(tree)
 	sound := !check.failed()
 	for i, c := range tree.Customers {
 		if c != nil {
