@@ -106,6 +106,18 @@ var goldenCases = []goldenCase{
 	{name: "patch_problems", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_problems.json")}, status: exitFail},
 	{name: "patch_needs_tree", args: []string{"patch", "--patch", cliFile("patch_move.json")}, status: exitUsage},
 	{name: "patch_help", args: []string{"patch", "--help"}},
+	// patch --preview and diff (fixed windows, so the output is stable)
+	{name: "patch_preview_xmas_eve", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_xmas_eve.json"), "--preview", "--from", "2026-12-23", "--days", "3"}},
+	{name: "patch_preview_xmas_eve_json", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_xmas_eve.json"), "--preview", "--from", "2026-12-24T12:00:00-05:00", "--to", "2026-12-25T12:00:00-05:00", "--format", "json"}},
+	{name: "patch_preview_move", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_move.json"), "--preview", "--from", "2026-11-30T00:00:00Z", "--to", "2026-12-01T00:00:00Z"}},
+	{name: "patch_preview_default_window", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_rename.json"), "--preview"}},
+	{name: "patch_preview_refused", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_problems.json"), "--preview", "--format", "json"}, status: exitFail},
+	{name: "patch_preview_and_write", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_move.json"), "--preview", "--write"}, status: exitUsage},
+	{name: "patch_preview_to_and_days", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_move.json"), "--preview", "--to", "2026-12-01", "--days", "3"}, status: exitUsage},
+	{name: "diff_new_tree", args: []string{"diff", sampleTreePath, cliFile("diff_new_tree.json"), "--from", "2026-11-30T00:00:00Z", "--days", "2"}},
+	{name: "diff_new_tree_json", args: []string{"diff", sampleTreePath, cliFile("diff_new_tree.json"), "--from", "2026-11-30", "--to", "2026-12-02", "--format", "json"}},
+	{name: "diff_one_tree", args: []string{"diff", sampleTreePath}, status: exitUsage},
+	{name: "diff_help", args: []string{"diff", "--help"}},
 	// eval
 	{name: "eval_sample", args: []string{"eval", "--tree", sampleTreePath}, stdin: "eval_requests.ndjson"},
 	{name: "eval_without_tree", args: []string{"eval"}, stdin: "eval_requests.ndjson"},

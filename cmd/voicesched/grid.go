@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"iter"
+	"sort"
 	"strings"
 	"time"
 
@@ -77,107 +79,157 @@ func civilHourStart(day time.Time, hour int, loc *time.Location) time.Time {
 // civil day of loc, one column per clock hour, a space every six hours.
 func writeGrid(w io.Writer, loc *time.Location, zoneID string, from, to time.Time, intervals []voicesched.Interval) error {
 	letters, order := stateLetters(intervals)
+	var b strings.Builder
+	fmt.Fprintf(&b, "week grid: one letter per clock hour in %s\n", zoneID)
+	writeGridHeader(&b, 16)
+	var used gridLegend
+	for day := range civilDays(from, to, loc) {
+		b.WriteString(day.Format("Mon 2006-01-02") + "  ")
+		writeGridRow(&b, day, loc, from, to, intervals, letters, &used)
+		b.WriteString("\n")
+	}
+	writeGridLegend(&b, letters, order, used)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// gridLegend records which special cells a grid used, for its legend.
+type gridLegend struct {
+	lower, outside, skipped bool
+}
+
+// civilDays yields the civil days of loc that [from, to) touches, as
+// midnights in UTC (the calendar date only).
+func civilDays(from, to time.Time, loc *time.Location) iter.Seq[time.Time] {
 	first := from.In(loc)
 	last := to.Add(-time.Nanosecond).In(loc)
 	firstDay := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC)
 	lastDay := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC)
+	return func(yield func(time.Time) bool) {
+		for day := firstDay; !day.After(lastDay); day = day.AddDate(0, 0, 1) {
+			if !yield(day) {
+				return
+			}
+		}
+	}
+}
 
-	var b strings.Builder
-	fmt.Fprintf(&b, "week grid: one letter per clock hour in %s\n", zoneID)
-	b.WriteString(strings.Repeat(" ", 16))
+// writeGridHeader writes the hour ruler, indented by indent spaces.
+func writeGridHeader(b *strings.Builder, indent int) {
+	b.WriteString(strings.Repeat(" ", indent))
 	for h := 0; h < 24; h += 6 {
 		if h > 0 {
 			b.WriteString("     ")
 		}
-		fmt.Fprintf(&b, "%02d", h)
+		fmt.Fprintf(b, "%02d", h)
 	}
 	b.WriteString("\n")
-	usedLower, usedOutside, usedSkipped := false, false, false
-	next := 0 // the first interval that may overlap the current cell
-	for day := firstDay; !day.After(lastDay); day = day.AddDate(0, 0, 1) {
-		b.WriteString(day.Format("Mon 2006-01-02") + "  ")
-		start := civilHourStart(day, 0, loc)
-		for h := 0; h < 24; h++ {
-			if h > 0 && h%6 == 0 {
-				b.WriteByte(' ')
-			}
-			end := civilHourStart(day, h+1, loc)
-			cellStart, cellEnd := start, end
-			start = end
-			if !cellEnd.After(cellStart) {
-				b.WriteByte(cellSkipped)
-				usedSkipped = true
-				continue
-			}
-			if cellStart.Before(from) {
-				cellStart = from
-			}
-			if cellEnd.After(to) {
-				cellEnd = to
-			}
-			if !cellEnd.After(cellStart) {
-				b.WriteByte(cellOutside)
-				usedOutside = true
-				continue
-			}
-			for next < len(intervals) && !intervals[next].To.After(cellStart) {
-				next++
-			}
-			// A whole hour in one state shows that state; an hour in which
-			// the state changes shows, in lower case, the state it changed
-			// to (the longest held of those after the first), so that short
-			// states such as a half-hour lunch stay visible.
-			first, changedTo, changedFor, states := "", "", time.Duration(0), 0
-			for k := next; k < len(intervals) && intervals[k].From.Before(cellEnd); k++ {
-				iv := intervals[k]
-				lo, hi := iv.From, iv.To
-				if lo.Before(cellStart) {
-					lo = cellStart
-				}
-				if hi.After(cellEnd) {
-					hi = cellEnd
-				}
-				d := hi.Sub(lo)
-				if d <= 0 {
-					continue
-				}
-				states++
-				if states == 1 {
-					first = iv.State
-				} else if iv.State != first && d > changedFor {
-					changedTo, changedFor = iv.State, d
-				}
-			}
-			if states == 0 {
-				b.WriteByte(cellOutside)
-				usedOutside = true
-				continue
-			}
-			ch := letters[first]
-			if changedTo != "" {
-				ch = letters[changedTo]
-				if ch >= 'A' && ch <= 'Z' {
-					ch += 'a' - 'A'
-					usedLower = true
-				}
-			}
-			b.WriteByte(ch)
-		}
-		b.WriteString("\n")
+}
+
+// clockHours returns the 24 clock hours of a civil day in loc as instants
+// [start, end); an hour the clock skipped starts and ends at one instant.
+func clockHours(day time.Time, loc *time.Location) [24][2]time.Time {
+	var out [24][2]time.Time
+	start := civilHourStart(day, 0, loc)
+	for h := range 24 {
+		end := civilHourStart(day, h+1, loc)
+		out[h] = [2]time.Time{start, end}
+		start = end
 	}
+	return out
+}
+
+// writeGridCells writes one cell per clock hour of day, a space every six
+// hours: cell(h, start, end) gives the cell of hour h clipped to [from,
+// to); skipped hours and hours outside the range get their own marks.
+func writeGridCells(b *strings.Builder, day time.Time, loc *time.Location, from, to time.Time, used *gridLegend, cell func(start, end time.Time) byte) {
+	for h, hour := range clockHours(day, loc) {
+		if h > 0 && h%6 == 0 {
+			b.WriteByte(' ')
+		}
+		cellStart, cellEnd := hour[0], hour[1]
+		if !cellEnd.After(cellStart) {
+			b.WriteByte(cellSkipped)
+			used.skipped = true
+			continue
+		}
+		cellStart, cellEnd = maxTime(cellStart, from), minTime(cellEnd, to)
+		if !cellEnd.After(cellStart) {
+			b.WriteByte(cellOutside)
+			used.outside = true
+			continue
+		}
+		b.WriteByte(cell(cellStart, cellEnd))
+	}
+}
+
+// writeGridRow writes the cells of one civil day of intervals.
+func writeGridRow(b *strings.Builder, day time.Time, loc *time.Location, from, to time.Time, intervals []voicesched.Interval, letters map[string]byte, used *gridLegend) {
+	writeGridCells(b, day, loc, from, to, used, func(cellStart, cellEnd time.Time) byte {
+		// The first interval that may overlap the cell.
+		next := sort.Search(len(intervals), func(k int) bool { return intervals[k].To.After(cellStart) })
+		// A whole hour in one state shows that state; an hour in which
+		// the state changes shows, in lower case, the state it changed
+		// to (the longest held of those after the first), so that short
+		// states such as a half-hour lunch stay visible.
+		first, changedTo, changedFor, states := "", "", time.Duration(0), 0
+		for k := next; k < len(intervals) && intervals[k].From.Before(cellEnd); k++ {
+			iv := intervals[k]
+			d := minTime(iv.To, cellEnd).Sub(maxTime(iv.From, cellStart))
+			if d <= 0 {
+				continue
+			}
+			states++
+			if states == 1 {
+				first = iv.State
+			} else if iv.State != first && d > changedFor {
+				changedTo, changedFor = iv.State, d
+			}
+		}
+		if states == 0 {
+			used.outside = true
+			return cellOutside
+		}
+		ch := letters[first]
+		if changedTo != "" {
+			ch = letters[changedTo]
+			if ch >= 'A' && ch <= 'Z' {
+				ch += 'a' - 'A'
+				used.lower = true
+			}
+		}
+		return ch
+	})
+}
+
+// writeGridLegend writes the letters of the states in order and the
+// special cells the grid used.
+func writeGridLegend(b *strings.Builder, letters map[string]byte, order []string, used gridLegend) {
 	b.WriteString("legend:\n")
 	for _, state := range order {
-		fmt.Fprintf(&b, "  %c  %s\n", letters[state], state)
+		fmt.Fprintf(b, "  %c  %s\n", letters[state], state)
 	}
-	if usedLower {
+	if used.lower {
 		b.WriteString("  lower case: the state changed to that one within the hour\n")
 	}
-	if usedOutside {
-		fmt.Fprintf(&b, "  %c  outside the range\n", cellOutside)
+	if used.outside {
+		fmt.Fprintf(b, "  %c  outside the range\n", cellOutside)
 	}
-	if usedSkipped {
-		fmt.Fprintf(&b, "  %c  an hour the clock skipped (daylight saving)\n", cellSkipped)
+	if used.skipped {
+		fmt.Fprintf(b, "  %c  an hour the clock skipped (daylight saving)\n", cellSkipped)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -74,6 +74,7 @@ func commands() []command {
 		{"status", "the state of every customer and endpoint at once, as a tree", (*cli).cmdStatus},
 		{"validate", "every problem in a schedule, customer, tree or patch file", (*cli).cmdValidate},
 		{"patch", "apply a PatchCustomer to a customer of a tree file", (*cli).cmdPatch},
+		{"diff", "where two tree files' states differ over a window", (*cli).cmdDiff},
 		{"eval", "answer NDJSON questions from stdin, one answer a line", (*cli).cmdEval},
 		{"ical", "export a schedule as an iCalendar feed, or import a feed as rules", (*cli).cmdIcal},
 		{"holidays", "rules that close on public holidays, right every year", (*cli).cmdHolidays},

@@ -27,7 +27,8 @@ func TestPatchWriteSavesTree(t *testing.T) {
 
 	stdout, stderr, status := runCLI(t, nil, "patch", "--tree", treePath, "--patch", cliFile("patch_rename.json"), "--write")
 	require.Equal(t, exitOK, status, stderr)
-	assert.Equal(t, "voicesched: saved "+treePath+".\n", stderr)
+	assert.True(t, strings.HasSuffix(stderr, "voicesched: saved "+treePath+".\n"), stderr)
+	assert.Contains(t, stderr, `name: renamed from "Maple Street Clinic" to "Maple Street Family Clinic"`, "what changes is printed before writing")
 	var printed voicesched.CustomerInfo
 	require.NoError(t, json.Unmarshal([]byte(stdout), &printed))
 	assert.Equal(t, "Maple Street Family Clinic", printed.Name)

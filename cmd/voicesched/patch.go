@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/internal/protocol"
 )
 
 const patchDescription = `Applies a PatchCustomer (the body of PATCH /customers/{customerId}) to the
@@ -20,23 +24,49 @@ is 1.
 
 --write saves the changed tree back to --tree atomically: the whole tree is
 written to a temporary file in the same directory, flushed to disk and
-renamed over the original, so the file is never half written. Without
---write nothing is saved.`
+renamed over the original, so the file is never half written. Before it
+writes, it prints on stderr what the patch changes, member by member, and
+the warnings (a schedule with fewer rules, a zone or defaultState dropped,
+forceClosed switched on, a move that changes the zone of nodes below).
+Without --write nothing is saved.
+
+--preview shows what the patch would do and writes nothing: whether it
+applies and its problems, what it changes member by member, and for every
+node whose state changes within [--from, --to) (the customer, the nodes below
+it and the rules that follow its state) the spans that change, on the node's
+own clock, exact to the second, with the rule deciding before and after, and
+a before/after grid of the days with a change (the changed hours marked ^).
+The window defaults to now and 14 days on (--days N for another length);
+times without an offset are on the customer's clock. --format json prints
+{"customerId", "applies", "problems", "summary", "changes", "cut"}. The exit
+status is 1 when the patch would not apply.`
 
 const patchExample = `  voicesched patch --tree tree.json --patch rename.json
+  voicesched patch --tree tree.json --patch xmas-eve.json --preview --from 2026-12-21 --days 7
   voicesched patch --tree tree.json --patch move.json --by ops@example.com --write`
 
 func (c *cli) cmdPatch(args []string) int {
-	fs := c.flagSet("patch", "--tree FILE --patch FILE [--by USER] [--write]", patchDescription, patchExample)
+	fs := c.flagSet("patch", "--tree FILE --patch FILE [--by USER] [--write | --preview [--from ISO] [--to ISO | --days N] [--format text|json]]", patchDescription, patchExample)
 	treePath := fs.String("tree", "", "tree `file` holding the customer (required)")
 	patchPath := fs.String("patch", "", "PatchCustomer JSON `file` (required)")
 	by := fs.String("by", "voicesched", "`user` stamped as lastModifiedBy")
 	write := fs.Bool("write", false, "save the changed tree to --tree (atomically)")
+	preview := fs.Bool("preview", false, "show what the patch would do over a window; write nothing")
+	win := addWindowFlags(fs)
+	formatFlag := fs.String("format", formatText, "output `format` of --preview: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
 	}
+	format, err := parseFormat(*formatFlag)
+	if err != nil {
+		return c.usageError(err)
+	}
 	switch {
+	case *preview && *write:
+		return c.usageError(errors.New("give --preview or --write, not both: a preview writes nothing"))
+	case !*preview && (*win.from != "" || *win.to != "" || *win.days != 0 || format != formatText):
+		return c.usageError(errors.New("--from, --to, --days and --format go with --preview"))
 	case len(positional) > 0:
 		return c.usageError(fmt.Errorf("patch takes no arguments besides flags, got %q", positional[0]))
 	case *treePath == "":
@@ -59,6 +89,14 @@ func (c *cli) cmdPatch(args []string) int {
 	if p.CustomerID == "" {
 		return c.fail(fmt.Errorf("%s does not say which customer it changes (customerId is empty)", *patchPath))
 	}
+	if *preview {
+		zone, _ := protocol.ZoneOf(engine.Snapshot(), p.CustomerID)
+		from, to, err := win.resolve(zone, c.now())
+		if err != nil {
+			return c.usageError(err)
+		}
+		return c.previewPatch(engine.Snapshot(), p, from, to, format)
+	}
 	return c.applyPatch(engine, *treePath, p, *by, *write)
 }
 
@@ -66,6 +104,9 @@ func (c *cli) cmdPatch(args []string) int {
 // with write it saves the tree to treePath atomically. patch, holidays and
 // close --write all apply their patches here.
 func (c *cli) applyPatch(engine *voicesched.Engine, treePath string, p voicesched.PatchCustomer, by string, write bool) int {
+	if write {
+		c.printPatchEffects(engine.Snapshot(), p)
+	}
 	stored, err := engine.Patch(p, by, nil)
 	if err != nil {
 		var patchErr *voicesched.PatchError
@@ -98,6 +139,30 @@ func (c *cli) applyPatch(engine *voicesched.Engine, treePath string, p voicesche
 		fmt.Fprintf(c.stderr, "voicesched: saved %s.\n", treePath)
 	}
 	return exitOK
+}
+
+// printPatchEffects prints on stderr, before a patch is written, what it
+// changes member by member and its warnings. A patch that will be refused
+// prints nothing here (Patch reports its problems).
+func (c *cli) printPatchEffects(snap *voicesched.Snapshot, p voicesched.PatchCustomer) {
+	preview, err := snap.PreviewPatch(&p, time.Time{}, time.Time{})
+	if err != nil || !preview.Applies {
+		return
+	}
+	var b strings.Builder
+	if len(preview.Summary) > 0 {
+		fmt.Fprintf(&b, "voicesched: the patch of %q changes:\n", p.CustomerID)
+		for _, line := range preview.Summary {
+			fmt.Fprintf(&b, "  %s: %s\n", line.Path, line.Text)
+		}
+	}
+	if len(preview.Problems) > 0 {
+		fmt.Fprintf(&b, "voicesched: %s:\n", plural(len(preview.Problems), "warning"))
+		for _, pr := range preview.Problems {
+			fmt.Fprintf(&b, "  %s\n", pr)
+		}
+	}
+	io.WriteString(c.stderr, b.String())
 }
 
 // marshalIndent encodes v for people: indented, "<" and "&" left as they are.
