@@ -19,13 +19,16 @@ stays as it is. The rules end by themselves; their source is "closure" or
 
 --from and --to are ISO-8601 instants; without an offset they are wall-clock
 times in the customer's time zone. --write applies the patch to --tree (as
-patch --write does) and prints the stored customer.`
+patch --write does) and prints the stored customer. --preview prints instead
+what the patch would do, applying nothing: whether it applies, its problems,
+the members it changes, and every state change over the closure's span for
+the customer and everything below it (JSON).`
 
 const closeExample = `  voicesched close --customer clinic-maple --from 2026-12-24T14:00 --to 2026-12-27T08:00 --reason "staff party"
   voicesched close --tree tree.json --customer clinic-maple --from 2026-03-03T11:20 --to 2026-03-03T15:00 --reason "burst pipe" --write`
 
 func (c *cli) cmdClose(args []string) int {
-	fs := c.flagSet("close", "[--tree FILE] --customer ID --from ISO --to ISO [--state Closed] [--reason TEXT] [--write]", closeDescription, closeExample)
+	fs := c.flagSet("close", "[--tree FILE] --customer ID --from ISO --to ISO [--state Closed] [--reason TEXT] [--write | --preview]", closeDescription, closeExample)
 	treePath := fs.String("tree", "", "tree `file` holding the customer (default: the embedded sample)")
 	customer := fs.String("customer", "", "customer `id` to close (required)")
 	fromText := fs.String("from", "", "start of the closure, ISO-8601 (required)")
@@ -34,6 +37,7 @@ func (c *cli) cmdClose(args []string) int {
 	reason := fs.String("reason", "", "why, kept in the rules' source and name")
 	by := fs.String("by", "voicesched", "`user` stamped as lastModifiedBy with --write")
 	write := fs.Bool("write", false, "apply the PatchCustomer to --tree and save it")
+	preview := fs.Bool("preview", false, "print what the patch would do over the closure's span, applying nothing")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -47,6 +51,8 @@ func (c *cli) cmdClose(args []string) int {
 		return c.usageError(errors.New("close needs --from and --to, the start and the end of the closure"))
 	case *write && *treePath == "":
 		return c.usageError(errors.New("--write needs --tree FILE, the tree to save"))
+	case *write && *preview:
+		return c.usageError(errors.New("give --preview or --write, not both"))
 	}
 	engine, err := c.loadTree(*treePath)
 	if err != nil {
@@ -86,8 +92,15 @@ func (c *cli) cmdClose(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if *write {
+	switch {
+	case *write:
 		return c.applyPatch(engine, *treePath, patch, *by, true)
+	case *preview:
+		result, err := snap.PreviewPatch(&patch, from, to)
+		if err != nil {
+			return c.fail(err)
+		}
+		return c.printJSON(result)
 	}
 	return c.printJSON(patch)
 }

@@ -28,6 +28,7 @@ func init() {
 		{name: "close_inheriting_department", args: []string{"close", "--customer", "dept-maple-billing", "--from", "2026-12-24T14:00", "--to", "2026-12-24T17:00"}, status: exitFail},
 		{name: "close_reversed", args: []string{"close", "--customer", "clinic-maple", "--from", "2026-12-27T08:00", "--to", "2026-12-24T14:00"}, status: exitUsage},
 		{name: "validate_dated_rules", args: []string{"validate", cliFile("dated_rules_schedule.json")}},
+		{name: "close_preview_burst_pipe", args: []string{"close", "--customer", "clinic-maple", "--from", "2026-03-03T11:20", "--to", "2026-03-03T15:00", "--reason", "burst pipe", "--preview"}},
 		{name: "close_bad_from", args: []string{"close", "--customer", "clinic-maple", "--from", "tomorrow", "--to", "2026-12-24T14:00"}, status: exitUsage},
 	}...)
 }
