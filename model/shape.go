@@ -57,6 +57,9 @@ const maxShapeDepth = 10000
 
 type shapeChecker struct {
 	problems Problems
+	// prune drops from the document every value decoding would refuse
+	// (Decode decodes what is left).
+	prune bool
 }
 
 func (s *shapeChecker) add(path, code string, sev Severity, format string, args ...any) {
@@ -66,35 +69,37 @@ func (s *shapeChecker) add(path, code string, sev Severity, format string, args 
 	s.problems = append(s.problems, Problem{Path: path, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
-// check checks value (from a json.Decoder with UseNumber) against type t.
-func (s *shapeChecker) check(value any, t reflect.Type, path string, depth int) {
+// check checks value (from a json.Decoder with UseNumber) against type t,
+// and reports whether decoding would refuse value itself (not one of its
+// members or items: those are pruned from it when s.prune is set).
+func (s *shapeChecker) check(value any, t reflect.Type, path string, depth int) bool {
 	if value == nil || t == nil || depth > maxShapeDepth {
-		return // null leaves a member at its zero value, whatever its type
+		return false // null leaves a member at its zero value, whatever its type
 	}
 	if t.Kind() != reflect.Pointer && t.Implements(optionalType) {
-		s.check(value, reflect.Zero(t).Interface().(optional).valueType(), path, depth)
-		return
+		return s.check(value, reflect.Zero(t).Interface().(optional).valueType(), path, depth)
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(unmarshalerType) {
 		raw, err := json.Marshal(value)
 		if err != nil {
 			s.add(path, CodeBadValue, SeverityError, "%v", err)
-			return
+			return true
 		}
 		target := reflect.New(t).Interface().(json.Unmarshaler)
 		if err := target.UnmarshalJSON(raw); err != nil {
 			s.add(path, CodeBadValue, SeverityError, "%v", err)
+			return true
 		}
-		return
+		return false
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		s.check(value, t.Elem(), path, depth)
+		return s.check(value, t.Elem(), path, depth)
 	case reflect.Struct:
 		object, ok := value.(map[string]any)
 		if !ok {
 			s.wrongType(path, "an object", value)
-			return
+			return true
 		}
 		fields := jsonFields(t)
 		for _, key := range sortedKeys(object) {
@@ -104,39 +109,47 @@ func (s *shapeChecker) check(value any, t reflect.Type, path string, depth int) 
 					"%q is not a member of %s; it is ignored", key, t.Name())
 				continue
 			}
-			s.check(object[key], field.typ, memberPath(path, field.name), depth+1)
+			if s.check(object[key], field.typ, memberPath(path, field.name), depth+1) && s.prune {
+				delete(object, key)
+			}
 		}
 	case reflect.Slice:
 		list, ok := value.([]any)
 		if !ok {
 			s.wrongType(path, "a list", value)
-			return
+			return true
 		}
 		for i, item := range list {
-			s.check(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i), depth+1)
+			if s.check(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i), depth+1) && s.prune {
+				list[i] = nil // the zero value keeps the later items' indices
+			}
 		}
 	case reflect.Map:
 		object, ok := value.(map[string]any)
 		if !ok {
 			s.wrongType(path, "an object", value)
-			return
+			return true
 		}
 		for _, key := range sortedKeys(object) {
-			s.check(object[key], t.Elem(), memberPath(path, key), depth+1)
+			if s.check(object[key], t.Elem(), memberPath(path, key), depth+1) && s.prune {
+				delete(object, key)
+			}
 		}
 	case reflect.String:
 		if _, ok := value.(string); !ok {
 			s.wrongType(path, "a string", value)
+			return true
 		}
 	case reflect.Bool:
 		if _, ok := value.(bool); !ok {
 			s.wrongType(path, "true or false", value)
+			return true
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := value.(json.Number)
 		if !ok {
 			s.wrongType(path, "a whole number", value)
-			return
+			return true
 		}
 		if _, err := strconv.ParseInt(n.String(), 10, t.Bits()); err != nil {
 			if strings.ContainsAny(n.String(), ".eE") {
@@ -144,17 +157,20 @@ func (s *shapeChecker) check(value any, t reflect.Type, path string, depth int) 
 			} else {
 				s.add(path, CodeBadNumber, SeverityError, "%s is too large", Truncate(n.String(), 40))
 			}
+			return true
 		}
 	case reflect.Float32, reflect.Float64:
 		n, ok := value.(json.Number)
 		if !ok {
 			s.wrongType(path, "a number", value)
-			return
+			return true
 		}
 		if _, err := strconv.ParseFloat(n.String(), t.Bits()); err != nil {
 			s.add(path, CodeBadNumber, SeverityError, "%s is out of range", Truncate(n.String(), 40))
+			return true
 		}
 	}
+	return false
 }
 
 func (s *shapeChecker) wrongType(path, want string, got any) {

@@ -99,6 +99,11 @@ var goldenCases = []goldenCase{
 	{name: "validate_patch_against_tree", args: []string{"validate", cliFile("patch_problems.json"), "--tree", sampleTreePath}, status: exitFail},
 	{name: "validate_kind_forced", args: []string{"validate", "--kind", "schedule", cliFile("customer.json")}},
 	{name: "validate_missing_file", args: []string{"validate", cliFile("no_such_file.json")}, status: exitFail},
+	{name: "validate_day_that_does_not_decode", args: []string{"validate", cliFile("bad_decode_schedule.json")}, status: exitFail},
+	{name: "validate_several_files", args: []string{"validate", cliFile("week_schedule.json"), cliFile("customer.json"), cliFile("bad_schedule.json")}, status: exitFail},
+	{name: "validate_several_files_json", args: []string{"validate", "--format", "json", cliFile("week_schedule.json"), cliFile("customer.json")}},
+	{name: "validate_stdin", args: []string{"validate", "-"}, stdin: "week_schedule.json"},
+	{name: "validate_one_missing_of_two", args: []string{"validate", cliFile("week_schedule.json"), cliFile("no_such_file.json")}, status: exitFail},
 	{name: "validate_help", args: []string{"validate", "--help"}},
 	// patch
 	{name: "patch_rename", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_rename.json"), "--by", "ops@maple.example"}},

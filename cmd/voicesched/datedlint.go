@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -18,28 +17,20 @@ import (
 // (closure.Lint, holidays.Lint), for a schedule, a customer or a tree that
 // has no errors. Each schedule is read in its own zone (a tree's customers
 // and endpoints in the zone they cascade to).
-func datedRuleProblems(data []byte, v validation, now time.Time) model.Problems {
-	if v.Problems.HasErrors() {
+func datedRuleProblems(doc voicesched.Document, now time.Time) model.Problems {
+	if doc.Problems.HasErrors() {
 		return nil
 	}
-	switch v.Kind {
-	case kindSchedule:
-		var s voicesched.Schedule
-		if json.Unmarshal(data, &s) != nil {
+	switch record := doc.Record.(type) {
+	case *voicesched.Schedule:
+		return lintDated(record, "", now)
+	case *voicesched.CustomerInfo:
+		if record.Schedule == nil {
 			return nil
 		}
-		return lintDated(&s, "", now)
-	case kindCustomer:
-		var c voicesched.CustomerInfo
-		if json.Unmarshal(data, &c) != nil || c.Schedule == nil {
-			return nil
-		}
-		return lintDated(c.Schedule, "", now).WithPrefix("schedule")
-	case kindTree:
-		var tree voicesched.Tree
-		if json.Unmarshal(data, &tree) != nil {
-			return nil
-		}
+		return lintDated(record.Schedule, "", now).WithPrefix("schedule")
+	case *voicesched.Tree:
+		tree := *record
 		engine := voicesched.New()
 		if engine.Load(tree) != nil {
 			return nil

@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/voicesched/voicesched"
-	"github.com/voicesched/voicesched/model"
 )
 
 // patch --write saves the whole tree atomically: the file afterwards is the
@@ -113,53 +112,6 @@ func TestWriteFileAtomic(t *testing.T) {
 
 	// A missing directory fails before anything is written.
 	assert.Error(t, writeFileAtomic(filepath.Join(dir, "no", "such", "dir.json"), []byte("x")))
-}
-
-func TestDetectKind(t *testing.T) {
-	for _, tc := range []struct {
-		doc  string
-		want string
-	}{
-		{`{"customers": []}`, kindTree},
-		{`{"Endpoints": []}`, kindTree},
-		{`{"customerId": "c", "name": "x"}`, kindPatch},
-		{`{"id": "c", "customerId": "p"}`, kindCustomer},
-		{`{"id": "c"}`, kindCustomer},
-		{`{"name": "new customer", "schedule": {}}`, kindCustomer},
-		{`{"rules": []}`, kindSchedule},
-		{`{"TimeZoneId": "UTC"}`, kindSchedule},
-		{`{"forceClosed": true}`, kindSchedule},
-		{`{}`, ""},
-		{`{"colour": "blue"}`, ""},
-	} {
-		var object map[string]any
-		require.NoError(t, json.Unmarshal([]byte(tc.doc), &object))
-		assert.Equal(t, tc.want, detectKind(object), tc.doc)
-	}
-}
-
-func TestValidateDocumentOddInputs(t *testing.T) {
-	for _, tc := range []struct {
-		doc  string
-		code string
-	}{
-		{``, model.CodeBadJSON},
-		{`   `, model.CodeBadJSON},
-		{`{"rules": [}`, model.CodeBadJSON},
-		{`{"rules": []} {}`, model.CodeBadJSON},
-		{`[1, 2]`, model.CodeWrongType},
-		{`"schedule"`, model.CodeWrongType},
-		{`{}`, model.CodeUnknownKind},
-	} {
-		v := validateDocument([]byte(tc.doc), "", nil)
-		require.Len(t, v.Problems, 1, tc.doc)
-		assert.Equal(t, tc.code, v.Problems[0].Code, tc.doc)
-		assert.True(t, v.Problems.HasErrors(), tc.doc)
-	}
-	// A syntax error names its line and column.
-	v := validateDocument([]byte("{\n  \"rules\": [\n    {\"state\": \"Open\",}\n  ]\n}"), "", nil)
-	require.Len(t, v.Problems, 1)
-	assert.Contains(t, v.Problems[0].Message, "line 3, column 22")
 }
 
 func TestStateLetters(t *testing.T) {

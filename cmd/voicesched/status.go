@@ -44,7 +44,7 @@ func (c *cli) cmdStatus(args []string) int {
 	atText := fs.String("at", "", "the `instant`, ISO-8601 (default: now)")
 	stateName := fs.String("state", "", "list only the nodes in this `state`")
 	zoneText := fs.String("tz", "", "also show the instant in this time `zone`")
-	formatText := fs.String("format", "text", "output `format`: text or json")
+	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -52,7 +52,7 @@ func (c *cli) cmdStatus(args []string) int {
 	if len(positional) > 0 {
 		return c.usageError(fmt.Errorf("status takes no arguments besides flags, got %q", positional[0]))
 	}
-	format, err := parseFormat(*formatText)
+	format, err := parseFormat(*formatFlag)
 	if err != nil {
 		return c.usageError(err)
 	}

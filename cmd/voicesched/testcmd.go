@@ -36,7 +36,7 @@ func (c *cli) cmdTest(args []string) int {
 	atText := fs.String("at", "", "the `instant`, ISO-8601 (default: now)")
 	zoneText := fs.String("tz", "", "also show times in this time `zone`")
 	explain := fs.Bool("explain", false, "print the trace of every rule looked at")
-	formatText := fs.String("format", "text", "output `format`: text or json")
+	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -44,7 +44,7 @@ func (c *cli) cmdTest(args []string) int {
 	if len(positional) > 0 {
 		return c.usageError(fmt.Errorf("test takes no arguments besides flags, got %q", positional[0]))
 	}
-	format, err := parseFormat(*formatText)
+	format, err := parseFormat(*formatFlag)
 	if err != nil {
 		return c.usageError(err)
 	}

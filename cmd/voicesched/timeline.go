@@ -42,7 +42,7 @@ func (c *cli) cmdTimeline(args []string) int {
 	fromText := fs.String("from", "", "start of the range, ISO-8601 `instant` (default: today's midnight)")
 	toText := fs.String("to", "", "end of the range (excluded), ISO-8601 `instant` (default: seven days after --from)")
 	zoneText := fs.String("tz", "", "also show times in this time `zone`")
-	formatText := fs.String("format", "text", "output `format`: text or json")
+	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
@@ -50,7 +50,7 @@ func (c *cli) cmdTimeline(args []string) int {
 	if len(positional) > 0 {
 		return c.usageError(fmt.Errorf("timeline takes no arguments besides flags, got %q", positional[0]))
 	}
-	format, err := parseFormat(*formatText)
+	format, err := parseFormat(*formatFlag)
 	if err != nil {
 		return c.usageError(err)
 	}

@@ -1,21 +1,23 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/voicesched/voicesched"
 	"github.com/voicesched/voicesched/model"
 )
 
-const validateDescription = `Checks a schedule, a customer, a tree or a patch file (the kind is told from
-its JSON members, or given with --kind) and lists every problem with its JSON
-path, its code and whether it is an error or a warning. Members the record
-does not have are warnings (decoding ignores them).
+const validateDescription = `Checks schedule, customer, tree or patch files (the kind is told from each
+file's JSON members, or given with --kind) and lists every problem with its
+JSON path, its code and whether it is an error or a warning. Members the
+record does not have are warnings (decoding ignores them). A value that
+cannot be decoded ("dayOfWeek": "Mon") is an error with its path, and the
+rest of the file is still checked. "-" reads standard input.
 
 A schedule is checked as a lone schedule (a root customer's: inherit and
 CustomerState rules warn that there is no parent). A customer is checked on
@@ -24,19 +26,15 @@ schedule in the zone it cascades from. A patch is checked against the
 customer it names when --tree is given (every check the patch command makes),
 else on its own.
 
-Exit status: 1 when there are errors, 0 when there are only warnings or none.`
+--format json prints one object a file ({"file", "kind", "errors",
+"warnings", "problems"}); several files make a list of them.
+
+Exit status: 0 when no file has errors (warnings allowed), 1 when one has
+errors or cannot be read, 2 for a command line that cannot be understood.`
 
 const validateExample = `  voicesched validate schedule.json
   voicesched validate --tree tree.json patch.json
-  voicesched validate --format json tree.json`
-
-// Document kinds.
-const (
-	kindSchedule = "schedule"
-	kindCustomer = "customer"
-	kindTree     = "tree"
-	kindPatch    = "patch"
-)
+  cat tree.json | voicesched validate --format json -`
 
 // validation is the outcome of validate for one file.
 type validation struct {
@@ -48,32 +46,24 @@ type validation struct {
 }
 
 func (c *cli) cmdValidate(args []string) int {
-	fs := c.flagSet("validate", "[--kind schedule|customer|tree|patch] [--tree FILE] [--format text|json] FILE", validateDescription, validateExample)
-	kind := fs.String("kind", "", "the `kind` of document: schedule, customer, tree or patch (default: told from the JSON)")
+	fs := c.flagSet("validate", "[--kind schedule|customer|tree|patch] [--tree FILE] [--format text|json] FILE...", validateDescription, validateExample)
+	kindText := fs.String("kind", "", "the `kind` of document: schedule, customer, tree or patch (default: told from the JSON)")
 	treePath := fs.String("tree", "", "tree `file` a patch is checked against")
-	format := fs.String("format", "text", "output `format`: text or json")
+	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
 		return status
 	}
-	switch {
-	case len(positional) == 0:
-		return c.usageError(errors.New("validate needs the file to check; run \"voicesched validate --help\""))
-	case len(positional) > 1:
-		return c.usageError(fmt.Errorf("validate checks one file at a time, got %d", len(positional)))
+	if len(positional) == 0 {
+		return c.usageError(errors.New("validate needs the files to check (\"-\" for standard input); run \"voicesched validate --help\""))
 	}
-	switch *kind {
-	case "", kindSchedule, kindCustomer, kindTree, kindPatch:
-	default:
-		return c.usageError(fmt.Errorf("--kind must be schedule, customer, tree or patch, not %q", *kind))
+	kind := voicesched.DocumentKind(strings.ToLower(strings.TrimSpace(*kindText)))
+	if kind != "" && !slices.Contains(model.DocumentKinds, kind) {
+		return c.usageError(fmt.Errorf("--kind must be schedule, customer, tree or patch, not %q", *kindText))
 	}
-	if *format != "text" && *format != "json" {
-		return c.usageError(fmt.Errorf("--format must be text or json, not %q", *format))
-	}
-	path := positional[0]
-	data, err := readFile(path)
+	format, err := parseFormat(*formatFlag)
 	if err != nil {
-		return c.fail(err)
+		return c.usageError(err)
 	}
 	var engine *voicesched.Engine
 	if *treePath != "" {
@@ -81,10 +71,73 @@ func (c *cli) cmdValidate(args []string) int {
 			return c.fail(err)
 		}
 	}
-	v := validateDocument(data, *kind, engine)
-	v.Problems = append(v.Problems, datedRuleProblems(data, v, c.now())...)
-	v.File = path
-	v.Problems.Sort()
+	exit := exitOK
+	var results []validation
+	stdinRead := false
+	for _, path := range positional {
+		data, name, err := c.readInput(path, &stdinRead)
+		if err != nil {
+			c.fail(err)
+			exit = exitFail
+			continue
+		}
+		v := c.validateFile(name, data, kind, engine)
+		if v.Errors > 0 {
+			exit = exitFail
+		}
+		if voicesched.DocumentKind(v.Kind) != voicesched.DocPatch && engine != nil {
+			fmt.Fprintf(c.stderr, "voicesched: --tree is only used for a patch; %s holds a %s.\n", name, v.Kind)
+		}
+		if format == formatText {
+			writeValidationText(c.stdout, v)
+		}
+		results = append(results, v)
+	}
+	if format == formatJSON && len(results) > 0 {
+		var out []byte
+		if len(positional) == 1 {
+			out, err = json.MarshalIndent(results[0], "", "  ")
+		} else {
+			out, err = json.MarshalIndent(results, "", "  ")
+		}
+		if err != nil {
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.stdout, "%s\n", out)
+	}
+	return exit
+}
+
+// readInput reads a file named on the command line, or standard input for
+// "-" (once), and returns the name messages use for it.
+func (c *cli) readInput(path string, stdinRead *bool) ([]byte, string, error) {
+	if path != "-" {
+		data, err := readFile(path)
+		return data, path, err
+	}
+	if *stdinRead {
+		return nil, "standard input", errors.New("standard input (\"-\") can be read only once")
+	}
+	*stdinRead = true
+	data, err := io.ReadAll(c.stdin)
+	if err != nil {
+		return nil, "standard input", fmt.Errorf("cannot read standard input: %v", err)
+	}
+	return data, "standard input", nil
+}
+
+// validateFile checks one document (kind "" is told from its members;
+// engine, when not nil, is the tree a patch is checked against).
+func (c *cli) validateFile(name string, data []byte, kind voicesched.DocumentKind, engine *voicesched.Engine) validation {
+	doc := voicesched.ReadDocument(data, kind, engine)
+	v := validation{File: name, Kind: string(doc.Kind), Problems: doc.Problems}
+	if doc.Record == nil {
+		v.Kind = ""
+	}
+	if !v.Problems.HasErrors() {
+		v.Problems = append(v.Problems, datedRuleProblems(doc, c.now())...)
+		v.Problems.Sort()
+	}
 	for _, p := range v.Problems {
 		if p.Severity == model.SeverityError {
 			v.Errors++
@@ -92,25 +145,10 @@ func (c *cli) cmdValidate(args []string) int {
 			v.Warnings++
 		}
 	}
-	if v.Kind != kindPatch && engine != nil {
-		fmt.Fprintf(c.stderr, "voicesched: --tree is only used for a patch; %s holds a %s.\n", path, v.Kind)
+	if v.Problems == nil {
+		v.Problems = model.Problems{}
 	}
-	if *format == "json" {
-		if v.Problems == nil {
-			v.Problems = model.Problems{}
-		}
-		out, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			return c.fail(err)
-		}
-		fmt.Fprintf(c.stdout, "%s\n", out)
-	} else {
-		writeValidationText(c.stdout, v)
-	}
-	if v.Errors > 0 {
-		return exitFail
-	}
-	return exitOK
+	return v
 }
 
 func writeValidationText(w io.Writer, v validation) {
@@ -133,113 +171,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// validateDocument finds every problem of one document. kind may be empty
-// (told from the JSON); engine, when not nil, is the tree a patch is
-// checked against.
-func validateDocument(data []byte, kind string, engine *voicesched.Engine) validation {
-	var v validation
-	fail := func(code, format string, args ...any) validation {
-		v.Problems = append(v.Problems, model.Problem{Path: "(document)", Code: code, Severity: model.SeverityError, Message: fmt.Sprintf(format, args...)})
-		return v
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fail(model.CodeBadJSON, "the file is empty; it should hold one JSON object")
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
-		return fail(model.CodeBadJSON, "%s", jsonSyntaxMessage(data, err))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fail(model.CodeBadJSON, "there is more after the JSON value; the file should hold exactly one")
-	}
-	object, ok := doc.(map[string]any)
-	if !ok {
-		return fail(model.CodeWrongType, "the file holds %s; it should hold one JSON object", model.DescribeJSON(doc))
-	}
-	if kind == "" {
-		if kind = detectKind(object); kind == "" {
-			return fail(model.CodeUnknownKind, "cannot tell whether this is a schedule, a customer, a tree or a patch; give --kind")
-		}
-	}
-	v.Kind = kind
-	var target any
-	switch kind {
-	case kindSchedule:
-		target = &voicesched.Schedule{}
-	case kindCustomer:
-		target = &voicesched.CustomerInfo{}
-	case kindTree:
-		target = &voicesched.Tree{}
-	case kindPatch:
-		target = &voicesched.PatchCustomer{}
-	}
-	v.Problems = model.ShapeProblems(data, target)
-	if v.Problems.HasErrors() {
-		return v // it would not decode; the checks below need the records
-	}
-	if err := json.Unmarshal(data, target); err != nil {
-		// The shape check should have found it; report it rather than nothing.
-		v.Problems = append(v.Problems, model.Problem{Path: "(document)", Code: model.CodeBadValue, Severity: model.SeverityError, Message: err.Error()})
-		return v
-	}
-	switch record := target.(type) {
-	case *voicesched.Schedule:
-		v.Problems = append(v.Problems, voicesched.ValidateSchedule(record, false)...)
-	case *voicesched.CustomerInfo:
-		v.Problems = append(v.Problems, voicesched.ValidateCustomer(record)...)
-	case *voicesched.Tree:
-		v.Problems = append(v.Problems, voicesched.ValidateTree(*record)...)
-	case *voicesched.PatchCustomer:
-		if engine != nil {
-			v.Problems = append(v.Problems, engine.ValidatePatch(*record, nil)...)
-		} else {
-			v.Problems = append(v.Problems, voicesched.ValidatePatch(*record)...)
-		}
-	}
-	return v
-}
-
-// jsonSyntaxMessage describes a decoding failure with its line and column.
-func jsonSyntaxMessage(data []byte, err error) string {
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) {
-		line, col := lineColumn(data, syntaxErr.Offset-1) // Offset counts the bad byte
-		return fmt.Sprintf("not valid JSON at line %d, column %d: %v", line, col, syntaxErr)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return "the JSON ends too early"
-	}
-	return "not valid JSON: " + err.Error()
-}
-
-// detectKind tells the kind of a document from its members (names matched
-// ignoring case, as decoding does): customers or endpoints make a tree; a
-// customerId without an id a patch; an id, or customer-only members, a
-// customer; schedule members a schedule. "" when nothing tells.
-func detectKind(object map[string]any) string {
-	has := func(names ...string) bool {
-		for key := range object {
-			for _, n := range names {
-				if strings.EqualFold(key, n) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	switch {
-	case has("customers", "endpoints"):
-		return kindTree
-	case has("customerId") && !has("id"):
-		return kindPatch
-	case has("id", "name", "parentCustomerId", "schedule", "tags", "data", "accountId", "referenceId", "breadcrumb"):
-		return kindCustomer
-	case has("rules", "timeZoneId", "inherit", "forceClosed", "defaultState"):
-		return kindSchedule
-	}
-	return ""
 }
