@@ -1,7 +1,6 @@
 package voicesched
 
 import (
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -55,7 +54,11 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 			}
 		}
 	}
-	s.intern = map[internKey]*schedule.Compiled{}
+	s.intern = newInterner()
+	// A build from scratch owns its records (Load's copies), so nodes with
+	// equal schedules may share one record; a rebuild's records are shared
+	// with the snapshot before it, which readers may be using.
+	s.intern.shareRecords = prev == nil
 	for _, r := range s.roots {
 		s.refresh(r, refreshSubtree)
 	}
@@ -96,7 +99,11 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 		n.depth = s.nodes.at(n.parent).depth + 1
 	}
 	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
-		n.setCompiled(env, n.schedule(), s.compile(n.schedule(), env))
+		compiled, equal := s.compile(n.schedule(), env)
+		if equal != n.schedule() && s.intern.shareRecords {
+			n.shareSchedule(equal)
+		}
+		n.setCompiled(env, n.schedule(), compiled)
 	}
 	if n.customer != nil {
 		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
@@ -105,7 +112,9 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 			c.Breadcrumb = crumbs
 			n.customer = &c
 		}
-		if force || n.subject == nil {
+		if !s.needsSubject(&n) {
+			n.subject = nil
+		} else if force || n.subject == nil {
 			tagNames := make([]string, 0, len(n.customer.Tags))
 			for _, t := range n.customer.Tags {
 				tagNames = append(tagNames, t.Name)
@@ -116,10 +125,11 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	} else if n.parent >= 0 {
 		n.subject = s.nodes.at(n.parent).subject
 	}
+	s.resolve(i, &n)
 	s.nodes.set(i, &n)
 	oldZone, _ := zoneOf(old)
 	newZone, _ := n.compiled.Zone()
-	changed := force || oldZone != newZone || n.subject != old.subject ||
+	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider ||
 		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
 	if changed || mode == refreshSubtree {
 		for _, ch := range n.children {
@@ -139,28 +149,14 @@ func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.
 	}
 }
 
-type internKey struct {
-	schedule string // the schedule's JSON
-	env      schedule.Env
-}
-
 // compile compiles sched against env, sharing the result with an equal
-// schedule compiled earlier in the same build.
-func (s *Snapshot) compile(sched *Schedule, env schedule.Env) *schedule.Compiled {
-	if s.intern == nil || sched == nil {
-		return schedule.Compile(sched, env)
+// schedule compiled earlier in the same build; equal is that schedule's
+// record (sched itself when there was none).
+func (s *Snapshot) compile(sched *Schedule, env schedule.Env) (compiled *schedule.Compiled, equal *Schedule) {
+	if s.intern == nil {
+		return schedule.Compile(sched, env), sched
 	}
-	raw, err := json.Marshal(sched)
-	if err != nil {
-		return schedule.Compile(sched, env)
-	}
-	key := internKey{schedule: string(raw), env: env}
-	if c, ok := s.intern[key]; ok {
-		return c
-	}
-	c := schedule.Compile(sched, env)
-	s.intern[key] = c
-	return c
+	return s.intern.compile(sched, env)
 }
 
 // envFor is what a node under parent (-1: a root) is compiled against.

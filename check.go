@@ -206,57 +206,70 @@ type treeShape struct {
 func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) treeShape {
 	total := len(customers) + len(endpoints)
 	shape := treeShape{index: make(map[string]int32, total), parents: make([]int32, total)}
-	paths := make([]string, total) // "customers[2]", filled for records with an id
-	isCustomer := func(k int32) bool { return int(k) < len(customers) }
-	record := func(k int) (path, id string, ok bool) {
+	// Paths are made only for problems: a million Sprintfs are a good part
+	// of loading a million-node tree.
+	recordPath := func(k int) string {
 		if k < len(customers) {
-			path = fmt.Sprintf("customers[%d]", k)
+			return fmt.Sprintf("customers[%d]", k)
+		}
+		return fmt.Sprintf("endpoints[%d]", k-len(customers))
+	}
+	memberPath := func(k int) string {
+		if k < len(customers) {
+			return fmt.Sprintf("customers[%d].parentCustomerId", k)
+		}
+		return fmt.Sprintf("endpoints[%d].customerId", k-len(customers))
+	}
+	isCustomer := func(k int32) bool { return int(k) < len(customers) }
+	record := func(k int) (id string, ok bool) {
+		if k < len(customers) {
 			if customers[k] == nil {
-				c.errorf(path, CodeNull, "the customer is null")
-				return path, "", false
+				c.errorf(recordPath(k), CodeNull, "the customer is null")
+				return "", false
 			}
-			return path, customers[k].ID, true
+			return customers[k].ID, true
 		}
-		path = fmt.Sprintf("endpoints[%d]", k-len(customers))
 		if endpoints[k-len(customers)] == nil {
-			c.errorf(path, CodeNull, "the endpoint is null")
-			return path, "", false
+			c.errorf(recordPath(k), CodeNull, "the endpoint is null")
+			return "", false
 		}
-		return path, endpoints[k-len(customers)].ID, true
+		return endpoints[k-len(customers)].ID, true
 	}
 	for k := range total {
-		path, id, ok := record(k)
+		id, ok := record(k)
 		if !ok {
 			continue
 		}
 		before := len(c.problems)
-		c.id(path+".id", id, false)
+		c.id("", id, false)
 		if c.errorsSince(before) {
+			for p := range c.problems[before:] {
+				c.problems[before+p].Path = recordPath(k) + ".id"
+			}
 			continue
 		}
 		if first, dup := shape.index[id]; dup {
-			c.errorf(path+".id", CodeDuplicateID, "id %q is already used by %s", id, paths[first])
+			c.errorf(recordPath(k)+".id", CodeDuplicateID, "id %q is already used by %s", id, recordPath(int(first)))
 			continue
 		}
 		shape.index[id] = int32(k)
-		paths[k] = path
 	}
 	// Parents.
 	for k := range total {
 		shape.parents[k] = -1
-		var parentID, member string
+		var parentID string
 		if k < len(customers) {
 			if customers[k] == nil {
 				continue
 			}
-			parentID, member = customers[k].ParentCustomerID, fmt.Sprintf("customers[%d].parentCustomerId", k)
+			parentID = customers[k].ParentCustomerID
 		} else {
 			if endpoints[k-len(customers)] == nil {
 				continue
 			}
-			parentID, member = endpoints[k-len(customers)].CustomerID, fmt.Sprintf("endpoints[%d].customerId", k-len(customers))
+			parentID = endpoints[k-len(customers)].CustomerID
 			if parentID == "" {
-				c.errorf(member, CodeParentNotFound, "an endpoint needs the customer it belongs to")
+				c.errorf(memberPath(k), CodeParentNotFound, "an endpoint needs the customer it belongs to")
 				continue
 			}
 		}
@@ -266,9 +279,9 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 		p, ok := shape.index[parentID]
 		switch {
 		case !ok:
-			c.errorf(member, CodeParentNotFound, "customer %q does not exist", parentID)
+			c.errorf(memberPath(k), CodeParentNotFound, "customer %q does not exist", parentID)
 		case !isCustomer(p):
-			c.errorf(member, CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
+			c.errorf(memberPath(k), CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
 		default:
 			shape.parents[k] = p
 		}

@@ -2,8 +2,6 @@ package voicesched
 
 import (
 	"sort"
-
-	"github.com/voicesched/voicesched/schedule"
 )
 
 // Snapshot is one consistent, immutable version of the whole directory.
@@ -13,7 +11,7 @@ type Snapshot struct {
 	// are equal, while a snapshot is built from scratch (a tree loaded from
 	// a template-heavy provisioning system holds many identical schedules).
 	// It is dropped when the build ends, so nothing outlives the snapshot.
-	intern  map[internKey]*schedule.Compiled
+	intern  *interner
 	cfg     *config
 	index   map[string]int32
 	nodes   nodeTable
