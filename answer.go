@@ -1,7 +1,6 @@
 package voicesched
 
 import (
-	"iter"
 	"time"
 
 	"github.com/voicesched/voicesched/schedule"
@@ -46,29 +45,4 @@ type Interval struct {
 	From  time.Time `json:"from"`
 	To    time.Time `json:"to"`
 	State string    `json:"state"`
-}
-
-// Answers holds one answer for every node of a snapshot.
-type Answers struct {
-	snapshot *Snapshot
-	answers  []Answer
-}
-
-// Len returns the number of answers (one a node).
-func (a *Answers) Len() int { return len(a.answers) }
-
-// Get returns the answer for node id.
-func (a *Answers) Get(id string) (Answer, bool) {
-	i, ok := a.snapshot.index[id]
-	if !ok {
-		return Answer{}, false
-	}
-	return a.answers[i], true
-}
-
-// All yields every node id with its answer, parents before children.
-func (a *Answers) All() iter.Seq2[string, Answer] {
-	return func(yield func(string, Answer) bool) {
-		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes.at(i).id, a.answers[i]) })
-	}
 }

@@ -76,7 +76,9 @@ func engineWith(b testing.TB, leaf *Schedule, depth int) (*Snapshot, string) {
 		leafCustomer.Schedule = &Schedule{Inherit: true}
 	}
 	customers = append(customers, leafCustomer)
-	e := New()
+	// Without answer memos: these benchmarks measure the evaluation itself
+	// (the platform benchmarks measure the memos).
+	e := New(withoutMemo())
 	if err := e.Load(Tree{Customers: customers}); err != nil {
 		b.Fatal(err)
 	}

@@ -46,6 +46,10 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 
 // answerTo implements SPEC §6 for node i, writing the answer into *a.
 func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
+	if !trace {
+		s.resolvedAnswer(a, i, t)
+		return
+	}
 	n := s.nodes.at(i)
 	c := n.compiled
 	if n.inheritsParent() {
@@ -108,28 +112,6 @@ func (s *Snapshot) decide(a *Answer, n *node, t time.Time, parent *Answer, trace
 			a.Trace = append(a.Trace, TraceStep{NodeID: n.id, TraceStep: step})
 		}
 	}
-}
-
-// EvaluateAll answers for every node at instant t, computing each node's
-// state once: parents before children, a child reusing its parent's answer.
-func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
-	answers := make([]Answer, s.nodes.len())
-	done := make([]bool, s.nodes.len())
-	s.walk(func(i int32) {
-		s.answerWith(&answers[i], i, t, answers, done)
-		done[i] = true
-	})
-	return &Answers{snapshot: s, answers: answers}
-}
-
-// answerWith is answerTo with the parent's answer taken from a memo.
-func (s *Snapshot) answerWith(a *Answer, i int32, t time.Time, memo []Answer, done []bool) {
-	n := s.nodes.at(i)
-	if n.parent < 0 || !done[n.parent] {
-		s.answerTo(a, i, t, false)
-		return
-	}
-	s.answerBelow(a, n, t, &memo[n.parent])
 }
 
 // answerBelow is answerTo for node n whose parent's answer at t is known

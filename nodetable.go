@@ -8,7 +8,10 @@ import "slices"
 // hundred pointers instead of 100,000. Reads are two index operations.
 type nodeTable struct {
 	chunks [][]*node
-	n      int
+	// deciders mirrors every node's decider in flat chunks, so that a pass
+	// over the whole tree (EvaluateAll) need not read each node.
+	deciders [][]int32
+	n        int
 	// owned marks the chunks this (not yet published) table may change in
 	// place; nil for a published table, which is never changed.
 	owned []bool
@@ -27,6 +30,11 @@ func newNodeTable(nodes []*node) nodeTable {
 		chunk := make([]*node, min(chunkSize, len(nodes)-start), chunkSize)
 		copy(chunk, nodes[start:])
 		t.chunks = append(t.chunks, chunk)
+		deciders := make([]int32, len(chunk), chunkSize)
+		for k, n := range chunk {
+			deciders[k] = n.decider
+		}
+		t.deciders = append(t.deciders, deciders)
 		t.owned = append(t.owned, true)
 	}
 	return t
@@ -34,17 +42,21 @@ func newNodeTable(nodes []*node) nodeTable {
 
 func (t *nodeTable) at(i int32) *node { return t.chunks[i>>chunkBits][i&chunkMask] }
 
+// decider is at(i).decider, read from the flat copy.
+func (t *nodeTable) decider(i int32) int32 { return t.deciders[i>>chunkBits][i&chunkMask] }
+
 func (t *nodeTable) len() int { return t.n }
 
 // clone returns a table that shares every chunk with t until it changes one.
 func (t *nodeTable) clone() nodeTable {
-	return nodeTable{chunks: slices.Clone(t.chunks), n: t.n, owned: make([]bool, len(t.chunks))}
+	return nodeTable{chunks: slices.Clone(t.chunks), deciders: slices.Clone(t.deciders), n: t.n, owned: make([]bool, len(t.chunks))}
 }
 
 // own makes chunk c private to t.
 func (t *nodeTable) own(c int) {
 	if !t.owned[c] {
 		t.chunks[c] = append(make([]*node, 0, chunkSize), t.chunks[c]...)
+		t.deciders[c] = append(make([]int32, 0, chunkSize), t.deciders[c]...)
 		t.owned[c] = true
 	}
 }
@@ -55,6 +67,7 @@ func (t *nodeTable) set(i int32, n *node) {
 	c := int(i >> chunkBits)
 	t.own(c)
 	t.chunks[c][i&chunkMask] = n
+	t.deciders[c][i&chunkMask] = n.decider
 }
 
 // add appends a node and returns its index.
@@ -62,11 +75,13 @@ func (t *nodeTable) add(n *node) int32 {
 	i := int32(t.n)
 	if t.n&chunkMask == 0 {
 		t.chunks = append(t.chunks, make([]*node, 0, chunkSize))
+		t.deciders = append(t.deciders, make([]int32, 0, chunkSize))
 		t.owned = append(t.owned, true)
 	}
 	c := len(t.chunks) - 1
 	t.own(c)
 	t.chunks[c] = append(t.chunks[c], n)
+	t.deciders[c] = append(t.deciders[c], n.decider)
 	t.n++
 	return i
 }

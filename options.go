@@ -23,6 +23,9 @@ type config struct {
 	maxIntervals    int
 	// err is the first option that could not be applied (see Engine.Err).
 	err error
+	// memo keeps the answer memos of memo.go (benchmarks of rule
+	// evaluation turn it off to measure the evaluation itself).
+	memo bool
 }
 
 func defaultConfig() config {
@@ -35,6 +38,7 @@ func defaultConfig() config {
 		now:           time.Now,
 		searchBudget:  250000,
 		maxIntervals:  10000,
+		memo:          true,
 	}
 }
 

@@ -21,6 +21,10 @@ type node struct {
 	subject      *condition.Subject
 	// notes are compile-time problems every answer reports (an unknown zone).
 	notes []string
+	// decider is the node whose answer this one gives (see memo.go).
+	decider int32
+	// memo remembers the answer of a node that decides on its own.
+	memo *answerMemo
 }
 
 // inheritsParent reports whether node n's answer is its parent's: its
