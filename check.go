@@ -388,9 +388,10 @@ func (c *checker) directoryTags(tree Tree) {
 
 // patchFields checks what a patch must get right whatever it is applied
 // to: names, ids, the number of tag ids, and the size of its data and
-// schedule. It reports whether the patch may be copied and compiled (its
-// data and schedule are within limits).
-func (c *checker) patchFields(p PatchCustomer) (copyable bool) {
+// schedule. It reports whether its data and its schedule may be copied
+// (they are absent or within limits); the other checks of a patch run
+// either way, so a refused patch lists every problem at once.
+func (c *checker) patchFields(p PatchCustomer) (dataOK, scheduleOK bool) {
 	if p.Name.HasValue() {
 		c.name("name", p.Name.Value)
 	}
@@ -400,14 +401,19 @@ func (c *checker) patchFields(p PatchCustomer) (copyable bool) {
 	if p.TagIDs.HasValue() && len(p.TagIDs.Value) > MaxTagIDs {
 		c.errorf("tagIds", CodeTooManyTags, "a customer may have at most %d tags, the patch names %d", MaxTagIDs, len(p.TagIDs.Value))
 	}
-	limits := len(c.problems)
+	before := len(c.problems)
 	if p.Data.HasValue() {
 		c.data("data", p.Data.Value)
 	}
+	dataOK = !c.errorsSince(before)
+	if dataOK && p.Data.HasValue() {
+		c.problems = append(c.problems, p.Data.Value.OneOfProblems("data")...)
+	}
+	before = len(c.problems)
 	if p.Schedule.HasValue() {
 		c.scheduleSize(p.Schedule.Value)
 	}
-	return !c.errorsSince(limits)
+	return dataOK, !c.errorsSince(before)
 }
 
 // scheduleSize checks, before a patch's schedule is copied, its number of

@@ -76,7 +76,7 @@ func FuzzPatchApply(f *testing.F) {
 		validated := e.ValidatePatch(p, nil)
 		_ = ValidatePatch(p)
 		_, err := e.Patch(p, "fuzz", nil)
-		if (err == nil) != (len(validated) == 0) {
+		if (err == nil) != !validated.HasErrors() {
 			t.Fatalf("ValidatePatch found %v but Patch says %v", validated, err)
 		}
 		if err != nil {

@@ -1,10 +1,14 @@
 package voicesched
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 	"time"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -17,11 +21,66 @@ type TagLookup func(id string) (Tag, bool)
 // resulting schedule, the tree's shape — and then all of it is applied in
 // one new version, or nothing is: on error the directory is exactly as it
 // was, and the error (a *PatchError, *ConflictError or *NotFoundError) lists
-// every problem. Patches are serialised, so none is lost and two moves can
-// never race into a loop.
+// every problem, warnings included. Patches are serialised, so none is lost
+// and two moves can never race into a loop. The warnings of a patch that
+// applies are not returned here: PatchJSON returns them, and ValidatePatch
+// lists them beforehand. A stored schedule with errors does not block a
+// patch that leaves it as it was (docs/semantics.md#patch-checks).
 func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerInfo, error) {
+	stored, _, err := e.patch(p, by, lookup)
+	return stored, err
+}
+
+// PatchJSON is Patch for a PatchCustomer given as JSON (the body of PATCH
+// /customers/{customerId}), and it also returns every warning of a patch
+// that applied, sorted by path: members the record does not have (with a
+// "did you mean" when a member is near: a misspelt "stratTime" changes
+// nothing), the resulting schedule's warnings, problems of a schedule the
+// patch leaves as it was (see docs/semantics.md#patch-checks), and the
+// checks of ValidatePatch. JSON that is not a PatchCustomer is a
+// *PatchError listing where; a refused patch's *PatchError lists the
+// unknown members too.
+func (e *Engine) PatchJSON(raw []byte, by string, lookup TagLookup) (*CustomerInfo, Problems, error) {
+	p, shape, err := decodePatchJSON(raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	stored, warnings, err := e.patch(p, by, lookup)
+	if err != nil {
+		var patchErr *PatchError
+		if errors.As(err, &patchErr) {
+			patchErr.Problems = append(shape, patchErr.Problems...)
+			patchErr.Problems.Sort()
+		}
+		return nil, nil, err
+	}
+	warnings = append(shape, warnings...)
+	warnings.Sort()
+	return stored, warnings, nil
+}
+
+// decodePatch decodes a PatchCustomer and lists its unknown members; JSON
+// that does not decode is a *PatchError with every place it is wrong.
+func decodePatchJSON(raw []byte) (PatchCustomer, Problems, error) {
+	var p PatchCustomer
+	decodeErr := json.Unmarshal(raw, &p)
+	shape := model.ShapeProblems(raw, &p)
+	if decodeErr == nil && !shape.HasErrors() {
+		return p, shape, nil
+	}
+	problems := shape
+	if !shape.HasErrors() {
+		problems = append(problems, Problem{Path: "(document)", Code: CodeBadJSON, Severity: SeverityError,
+			Message: fmt.Sprintf("the patch is not a PatchCustomer: %v", decodeErr)})
+	}
+	problems.Sort()
+	return PatchCustomer{}, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
+}
+
+// patch is Patch, returning the warnings of a patch that applied.
+func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerInfo, Problems, error) {
 	if e.cfg.err != nil {
-		return nil, e.cfg.err
+		return nil, nil, e.cfg.err
 	}
 	// Copy and compile a new schedule before taking the write lock, so that
 	// one tenant's large schedule does not hold up every other write; under
@@ -38,21 +97,27 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
-	next, stored, err := s.patched(p, by, lookup, e.cfg.now(), pre)
+	next, stored, warnings, err := s.patched(p, by, lookup, e.cfg.now(), pre)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	e.current.Store(next)
-	return stored.Clone(), nil
+	return stored.Clone(), warnings, nil
 }
 
-// ValidatePatch reports every problem Patch would find, without applying it.
+// ValidatePatch reports every problem Patch would find, without applying
+// it: the errors that would refuse it, or the warnings of a patch that
+// would apply (as PatchJSON returns them, less the unknown members, which
+// only the JSON shows).
 func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 	var check checker
 	check.options(&e.cfg)
 	if check.patchTarget(p) {
-		if _, _, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil); err != nil {
+		_, _, warnings, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil)
+		if err != nil {
 			check.problems = append(check.problems, refusalProblems(err)...)
+		} else {
+			check.problems = append(check.problems, warnings...)
 		}
 	}
 	check.problems.Sort()
@@ -60,24 +125,25 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 }
 
 // patched returns a new snapshot with p applied, leaving s untouched.
-func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now time.Time, pre *precompiled) (*Snapshot, *CustomerInfo, error) {
+// On success it also returns every warning: the resulting schedule's, and
+// the problems of a schedule the patch leaves as it was (see storedProblems).
+func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now time.Time, pre *precompiled) (*Snapshot, *CustomerInfo, Problems, error) {
 	i, ok := s.index[p.CustomerID]
 	if !ok {
-		return nil, nil, &NotFoundError{ID: p.CustomerID}
+		return nil, nil, nil, &NotFoundError{ID: p.CustomerID}
 	}
 	old := s.nodes.at(i)
 	if old.customer == nil {
-		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: Problems{{Path: "customerId", Code: CodeNotACustomer,
+		return nil, nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: Problems{{Path: "customerId", Code: CodeNotACustomer,
 			Severity: SeverityError, Message: fmt.Sprintf("%q is an endpoint, not a customer", p.CustomerID)}}}
 	}
 	if p.ExpectedDateLastModified != "" && p.ExpectedDateLastModified != old.customer.DateLastModified {
-		return nil, nil, &ConflictError{CustomerID: p.CustomerID, Expected: p.ExpectedDateLastModified, Stored: old.customer.DateLastModified}
+		return nil, nil, nil, &ConflictError{CustomerID: p.CustomerID, Expected: p.ExpectedDateLastModified, Stored: old.customer.DateLastModified}
 	}
 	var check checker
-	if !check.patchFields(p) {
-		// Refused before anything is copied or compiled.
-		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: check.problems}
-	}
+	// Data or a schedule over the limits is neither copied nor compiled;
+	// everything else is still checked, so every problem is reported.
+	dataOK, scheduleOK := check.patchFields(p)
 	// Stored records are never modified, so the new record shares every
 	// member the patch does not touch with the old one.
 	record := *old.customer
@@ -93,7 +159,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		c.ParentCustomerID = p.ParentCustomerID.Value
 		newParent, _ = s.placeUnder(&check, i, c.ID, c.ParentCustomerID)
 	}
-	if p.Data.HasValue() {
+	if p.Data.HasValue() && dataOK {
 		c.Data = maps.Clone(c.Data)
 		if c.Data == nil {
 			c.Data = Struct{}
@@ -123,11 +189,14 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 				check.errorf(fmt.Sprintf("tagIds[%d]", k), CodeUnknownTag, "there is no tag %q", id)
 				continue
 			}
+			if !tag.Color.Valid() {
+				check.errorf(fmt.Sprintf("tagIds[%d]", k), CodeEnumOutOfRange, "tag %q has color %d, which is not one of %s", id, int(tag.Color), tagColourNames)
+			}
 			tag.ID = id
 			c.Tags = append(c.Tags, tag)
 		}
 	}
-	if p.Schedule.HasValue() {
+	if p.Schedule.HasValue() && scheduleOK {
 		if pre != nil {
 			c.Schedule = pre.schedule
 		} else {
@@ -158,9 +227,13 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	case env != old.env || c.Schedule != old.customer.Schedule:
 		compiled = schedule.Compile(c.Schedule, env)
 	}
-	check.addAll("schedule", compiled.Problems().Errors())
+	if scheduleOK {
+		check.addAll("schedule", storedProblems(compiled, old, c.Schedule, env))
+		check.addAll("schedule", s.parentStateProblems(compiled, newParent, stateMemo{}))
+	}
 	if check.failed() {
-		return nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: check.problems}
+		check.problems.Sort()
+		return nil, nil, nil, &PatchError{CustomerID: p.CustomerID, Problems: check.problems}
 	}
 	c.DateLastModified = now.UTC().Format(time.RFC3339)
 	if by != "" {
@@ -168,7 +241,32 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	}
 	next := s.clone()
 	next.replace(i, c, newParent, env, compiled)
-	return next, next.nodes.at(i).customer, nil
+	return next, next.nodes.at(i).customer, check.problems, nil
+}
+
+// storedProblems returns the problems of the schedule a patch leaves a
+// customer with (docs/semantics.md#patch-checks). A schedule the patch
+// leaves as it was (not sent, or sent unchanged) in an unchanged zone was
+// stored with its problems before: its errors do not block the patch,
+// which is about something else, and are reported as warnings; its
+// warnings were reported when it was stored and are not repeated. Any
+// other schedule's problems are reported as they are, and its errors
+// refuse the patch.
+func storedProblems(compiled *schedule.Compiled, old *node, patched *Schedule, env schedule.Env) Problems {
+	problems := compiled.Problems()
+	unchanged := patched == old.customer.Schedule || reflect.DeepEqual(patched, old.customer.Schedule)
+	if !unchanged || env.ZoneID != old.env.ZoneID {
+		return problems
+	}
+	var out Problems
+	for _, p := range problems {
+		if p.Severity == SeverityError {
+			p.Severity = SeverityWarning
+			p.Message = "stored before this patch, which leaves the schedule as it is: " + p.Message
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // patchEnv is the environment p's customer will be compiled against, as far

@@ -173,10 +173,11 @@ func TestPatchEmptyNameAndEveryProblemAtOnce(t *testing.T) {
 		codes[p.Path] = p.Code
 	}
 	assert.Equal(t, map[string]string{
-		"name":                "empty-name",
-		"tagIds[0]":           "unknown-tag",
-		"parentCustomerId":    "parent-not-found",
-		"schedule.timeZoneId": "unknown-zone",
+		"name":                  "empty-name",
+		"tagIds[0]":             "unknown-tag",
+		"parentCustomerId":      "parent-not-found",
+		"schedule.timeZoneId":   "unknown-zone",
+		"schedule.defaultState": "no-default-state",
 	}, codes)
 }
 

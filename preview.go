@@ -107,20 +107,14 @@ func (s *Snapshot) PreviewPatch(p *PatchCustomer, from, to time.Time, opts ...Pr
 		o(&cfg)
 	}
 	out := &PatchPreview{CustomerID: p.CustomerID}
-	next, _, err := s.patched(*p, "", cfg.lookup, s.cfg.now(), nil)
+	next, _, warnings, err := s.patched(*p, "", cfg.lookup, s.cfg.now(), nil)
 	if err != nil {
 		out.Problems = refusalProblems(err)
 		return out, nil
 	}
 	out.Applies, out.After = true, next
 	i := s.index[p.CustomerID]
-	if p.Schedule.HasValue() {
-		for _, pr := range next.nodes.at(i).compiled.Problems().WithPrefix("schedule") {
-			if pr.Severity == SeverityWarning {
-				out.Problems = append(out.Problems, pr)
-			}
-		}
-	}
+	out.Problems = append(out.Problems, warnings...)
 	delta := newPatchDelta(s, next, i)
 	out.Summary = delta.summary()
 	out.Problems = append(out.Problems, delta.warnings()...)

@@ -74,7 +74,10 @@ func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
 // ValidatePatch checks it against the customer it changes.
 func ValidatePatch(p PatchCustomer) Problems {
 	var check checker
-	if check.patchTarget(p) && check.patchFields(p) && p.Schedule.HasValue() && p.Schedule.Value != nil {
+	if !check.patchTarget(p) {
+		return check.problems
+	}
+	if _, scheduleOK := check.patchFields(p); scheduleOK && p.Schedule.HasValue() && p.Schedule.Value != nil {
 		movesToRoot := p.ParentCustomerID.HasValue() && p.ParentCustomerID.Value == ""
 		check.addAll("schedule", schedule.Validate(p.Schedule.Value, schedule.Env{HasParent: !movesToRoot}))
 	}

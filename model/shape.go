@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/voicesched/voicesched/internal/suggest"
 )
 
 // ShapeProblems walks the JSON document raw alongside the Go type of v (a
@@ -105,6 +107,11 @@ func (s *shapeChecker) check(value any, t reflect.Type, path string, depth int) 
 		for _, key := range sortedKeys(object) {
 			field, ok := fields.lookup(key)
 			if !ok {
+				if near, found := suggest.Nearest(key, fields.names()); found {
+					s.add(memberPath(path, key), CodeUnknownMember, SeverityWarning,
+						"%q is not a member of %s; it is ignored, so %s keeps its value; did you mean %q?", key, t.Name(), near, near)
+					continue
+				}
 				s.add(memberPath(path, key), CodeUnknownMember, SeverityWarning,
 					"%q is not a member of %s; it is ignored", key, t.Name())
 				continue
@@ -226,6 +233,15 @@ type jsonField struct {
 }
 
 type fieldTable []jsonField
+
+// names lists the members' JSON names.
+func (ft fieldTable) names() []string {
+	out := make([]string, len(ft))
+	for i, f := range ft {
+		out[i] = f.name
+	}
+	return out
+}
 
 // lookup matches a member name as encoding/json does: exactly, else
 // ignoring case.

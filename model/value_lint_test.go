@@ -61,3 +61,12 @@ func TestASharedValueIsLookedAtOnce(t *testing.T) {
 	problems := level.OneOfProblems("data")
 	require.Len(t, problems, 1)
 }
+
+func TestAMisspeltMemberGetsADidYouMean(t *testing.T) {
+	problems := UnknownMembers([]byte(`{"rules":[{"stratTime":"09:00","colour":"red"}]}`), &Schedule{})
+	require.Len(t, problems, 2)
+	assert.Equal(t, "rules[0].colour", problems[0].Path)
+	assert.NotContains(t, problems[0].Message, "did you mean", "nothing is near colour")
+	assert.Equal(t, "rules[0].stratTime", problems[1].Path)
+	assert.Contains(t, problems[1].Message, `so startTime keeps its value; did you mean "startTime"?`)
+}

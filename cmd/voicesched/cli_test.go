@@ -109,6 +109,7 @@ var goldenCases = []goldenCase{
 	{name: "patch_rename", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_rename.json"), "--by", "ops@maple.example"}},
 	{name: "patch_move", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_move.json")}},
 	{name: "patch_problems", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_problems.json")}, status: exitFail},
+	{name: "patch_misspelt_member", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_misspelt.json")}},
 	{name: "patch_needs_tree", args: []string{"patch", "--patch", cliFile("patch_move.json")}, status: exitUsage},
 	{name: "patch_help", args: []string{"patch", "--help"}},
 	// patch --preview and diff (fixed windows, so the output is stable)

@@ -97,27 +97,48 @@ func (c *cli) cmdPatch(args []string) int {
 		}
 		return c.previewPatch(engine.Snapshot(), p, from, to, format)
 	}
-	return c.applyPatch(engine, *treePath, p, *by, *write)
+	if *write {
+		c.printPatchEffects(engine.Snapshot(), p)
+	}
+	// The JSON itself goes to the library, so members it does not know
+	// (a misspelt "stratTime") are reported, not silently dropped.
+	stored, warnings, err := engine.PatchJSON(data, *by, nil)
+	return c.finishPatch(engine, *treePath, stored, warnings, err, *write)
 }
 
 // applyPatch applies p to the engine's tree and prints the stored customer;
-// with write it saves the tree to treePath atomically. patch, holidays and
-// close --write all apply their patches here.
+// with write it saves the tree to treePath atomically. holidays and close
+// --write apply their patches here.
 func (c *cli) applyPatch(engine *voicesched.Engine, treePath string, p voicesched.PatchCustomer, by string, write bool) int {
 	if write {
 		c.printPatchEffects(engine.Snapshot(), p)
 	}
 	stored, err := engine.Patch(p, by, nil)
+	return c.finishPatch(engine, treePath, stored, nil, err, write)
+}
+
+// finishPatch reports a patch's outcome: the problems that refused it, or
+// its warnings on stderr and the stored customer on stdout (saving the tree
+// to treePath with write).
+func (c *cli) finishPatch(engine *voicesched.Engine, treePath string, stored *voicesched.CustomerInfo, warnings voicesched.Problems, err error, write bool) int {
 	if err != nil {
 		var patchErr *voicesched.PatchError
 		if errors.As(err, &patchErr) {
-			fmt.Fprintf(c.stderr, "voicesched: the patch of %q was not applied: %s.\n", patchErr.CustomerID, plural(len(patchErr.Problems), "problem"))
+			errs := len(patchErr.Problems.Errors())
+			fmt.Fprintf(c.stderr, "voicesched: the patch of %q was not applied: %s, %s.\n", patchErr.CustomerID,
+				plural(errs, "error"), plural(len(patchErr.Problems)-errs, "warning"))
 			for _, pr := range patchErr.Problems {
 				fmt.Fprintf(c.stderr, "  %s\n", pr)
 			}
 			return exitFail
 		}
 		return c.fail(fmt.Errorf("the patch was not applied: %v", err))
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(c.stderr, "voicesched: the patch of %q was applied with %s:\n", stored.ID, plural(len(warnings), "warning"))
+		for _, pr := range warnings {
+			fmt.Fprintf(c.stderr, "  %s\n", pr)
+		}
 	}
 	out, err := marshalIndent(stored)
 	if err != nil {
