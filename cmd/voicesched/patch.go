@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,6 +104,10 @@ func (c *cli) cmdPatch(args []string) int {
 	// The JSON itself goes to the library, so members it does not know
 	// (a misspelt "stratTime") are reported, not silently dropped.
 	stored, warnings, err := engine.PatchJSON(data, *by, nil)
+	if *write {
+		// printPatchEffects showed the patch's other warnings already.
+		warnings = slices.DeleteFunc(warnings, func(p voicesched.Problem) bool { return p.Code != voicesched.CodeUnknownMember })
+	}
 	return c.finishPatch(engine, *treePath, stored, warnings, err, *write)
 }
 
