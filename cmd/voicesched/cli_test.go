@@ -67,6 +67,11 @@ var goldenCases = []goldenCase{
 	{name: "test_misspelt_customer", args: []string{"test", "--customer", "clinic-mapel", "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
 	{name: "test_tz_london", args: []string{"test", "--customer", "clinic-maple", "--at", "2026-11-26T10:00:00", "--tz", "Europe/London"}},
 	{name: "test_format_upper_case", args: []string{"test", "--customer", "clinic-maple", "--at", "2026-11-26T10:00:00", "--format", "Json"}},
+	{name: "test_schedule_flag_given_a_tree", args: []string{"test", "--schedule", sampleTreePath, "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
+	{name: "test_tree_flag_given_a_schedule", args: []string{"test", "--tree", cliFile("week_schedule.json"), "--customer", "clinic-maple"}, status: exitFail},
+	{name: "test_day_that_does_not_decode", args: []string{"test", "--schedule", cliFile("bad_decode_schedule.json"), "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
+	{name: "test_problems_first", args: []string{"test", "--schedule", cliFile("bad_schedule.json"), "--at", "2026-11-26T10:00:00Z"}},
+	{name: "test_problems_strict", args: []string{"test", "--schedule", cliFile("bad_schedule.json"), "--at", "2026-11-26T10:00:00Z", "--strict", "--format", "json"}, status: exitFail},
 	{name: "test_unknown_customer", args: []string{"test", "--customer", "nobody", "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
 	{name: "test_bad_at", args: []string{"test", "--customer", "clinic-maple", "--at", "next tuesday"}, status: exitUsage},
 	{name: "test_no_subject", args: []string{"test"}, status: exitFail},
@@ -79,6 +84,7 @@ var goldenCases = []goldenCase{
 	{name: "timeline_default_week", args: []string{"timeline", "--customer", "dept-maple-lab"}},
 	{name: "timeline_reversed", args: []string{"timeline", "--customer", "clinic-maple", "--from", "2026-11-30", "--to", "2026-11-23"}, status: exitUsage},
 	{name: "timeline_tz_tokyo", args: []string{"timeline", "--customer", "Maple Lab", "--from", "2026-11-26", "--to", "2026-11-28", "--tz", "Asia/Tokyo"}},
+	{name: "timeline_unknown_zone", args: []string{"timeline", "--schedule", cliFile("bad_schedule.json"), "--from", "2026-11-23", "--to", "2026-11-25"}},
 	{name: "timeline_help", args: []string{"timeline", "--help"}},
 	// status
 	{name: "status_thanksgiving", args: []string{"status", "--at", "2026-11-26T10:00:00-05:00"}},
@@ -181,7 +187,9 @@ func TestErrorsAreOneSentence(t *testing.T) {
 			_, stderr, status := runCLI(t, nil, tc.args...)
 			require.NotEqual(t, exitOK, status)
 			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
-			require.Len(t, lines, 1, stderr)
+			for _, more := range lines[1:] {
+				assert.True(t, strings.HasPrefix(more, "  "), "after the sentence, only a file's problems, indented: %q", more)
+			}
 			assert.True(t, strings.HasPrefix(lines[0], "voicesched: "), lines[0])
 			assert.True(t, strings.HasSuffix(lines[0], ".") || strings.HasSuffix(lines[0], "?"), lines[0])
 		})

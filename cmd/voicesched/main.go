@@ -126,9 +126,16 @@ func (c *cli) printMainUsage(w io.Writer) {
 	fmt.Fprintf(w, mainUsage, list.String())
 }
 
-// fail reports err as one sentence on stderr and returns exitFail.
+// fail reports err as one sentence on stderr and returns exitFail; a file's
+// problems (a *problemsError) follow it, one a line.
 func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "voicesched: "+protocol.Sentence(err.Error()))
+	var listed *problemsError
+	if errors.As(err, &listed) {
+		for _, p := range listed.problems {
+			fmt.Fprintf(c.stderr, "  %s\n", p)
+		}
+	}
 	return exitFail
 }
 

@@ -84,7 +84,7 @@ func (c *cli) cmdPatch(args []string) int {
 		return c.fail(err)
 	}
 	var p voicesched.PatchCustomer
-	if err := decodeJSON(*patchPath, data, &p); err != nil {
+	if err := decodeRecord(*patchPath, data, voicesched.DocPatch, &p); err != nil {
 		return c.fail(err)
 	}
 	if p.CustomerID == "" {

@@ -1,15 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/voicesched/voicesched"
 	"github.com/voicesched/voicesched/internal/protocol"
+	"github.com/voicesched/voicesched/model"
 )
 
 // readFile reads a file named on the command line.
@@ -25,45 +27,53 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// decodeJSON decodes data into v; a failure names the source and, for
-// malformed JSON, the line and column.
-func decodeJSON(name string, data []byte, v any) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("%s is empty; it should hold one JSON object", name)
-	}
+// problemsError is a file that cannot be used as it is, with every problem
+// found in it; the command prints the problems under the sentence.
+type problemsError struct {
+	what     string // "tree.json cannot be read as a tree"
+	problems model.Problems
+}
+
+func (e *problemsError) Error() string {
+	return fmt.Sprintf("%s: %s", e.what, plural(len(e.problems), "problem"))
+}
+
+// decodeRecord decodes data, the file name, into v (a record of kind):
+// a file of another kind is refused, saying which it is, and a file with
+// values that do not decode is a *problemsError listing every problem.
+func decodeRecord(name string, data []byte, kind voicesched.DocumentKind, v any) error {
 	err := json.Unmarshal(data, v)
+	if tree, ok := v.(*voicesched.Tree); ok && err == nil && len(tree.Customers)+len(tree.Endpoints) > 0 {
+		return nil // a tree with records is a tree; big ones need no second pass
+	}
+	// Decoding ignores the members of other records: a tree read as a
+	// schedule is an empty schedule, so tell the kind from the members.
+	if held := model.DetectKind(data); held != "" && held != kind {
+		return wrongKind(name, held, kind)
+	}
 	if err == nil {
 		return nil
 	}
-	var syntaxErr *json.SyntaxError
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntaxErr):
-		line, col := lineColumn(data, syntaxErr.Offset-1) // Offset counts the bad byte
-		return fmt.Errorf("%s is not valid JSON: line %d, column %d: %v", name, line, col, syntaxErr)
-	case errors.As(err, &typeErr):
-		line, _ := lineColumn(data, typeErr.Offset)
-		where := typeErr.Field
-		if where == "" {
-			where = "the document"
+	problems, _ := model.Decode(data, v)
+	var errs model.Problems
+	for _, p := range problems {
+		if p.Severity == model.SeverityError {
+			errs = append(errs, p)
 		}
-		return fmt.Errorf("%s: %s (line %d) should be %s, not a JSON %s", name, where, line, protocol.JSONKind(typeErr.Type.String()), typeErr.Value)
 	}
-	return fmt.Errorf("%s: %v", name, err)
+	return &problemsError{what: fmt.Sprintf("%s cannot be read as a %s", name, kind), problems: errs}
 }
 
-// lineColumn converts a byte offset of data to a 1-based line and column.
-func lineColumn(data []byte, offset int64) (int, int) {
-	if offset < 0 {
-		offset = 0
+// wrongKind refuses a file that holds another kind of record than asked.
+func wrongKind(name string, held, want voicesched.DocumentKind) error {
+	hint := ""
+	switch held {
+	case voicesched.DocTree:
+		hint = "; give it with --tree (and --customer ID)"
+	case voicesched.DocSchedule:
+		hint = "; give it with --schedule"
 	}
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	before := data[:offset]
-	line := bytes.Count(before, []byte{'\n'}) + 1
-	col := int(offset) - bytes.LastIndexByte(before, '\n')
-	return line, col
+	return fmt.Errorf("%s holds a %s, not a %s%s", name, held, want, hint)
 }
 
 // loadTree reads the tree file at path, or the embedded sample when path is
@@ -78,7 +88,7 @@ func (c *cli) loadTree(path string) (*voicesched.Engine, error) {
 		name = path
 	}
 	var tree voicesched.Tree
-	if err := decodeJSON(name, data, &tree); err != nil {
+	if err := decodeRecord(name, data, voicesched.DocTree, &tree); err != nil {
 		return nil, err
 	}
 	engine := voicesched.New(voicesched.WithClock(c.now))
@@ -97,6 +107,11 @@ type subject struct {
 	label  string // "clinic-maple (Maple Street Clinic)" or "the schedule in week.json"
 	zone   *time.Location
 	zoneID string
+	// problems are those of the schedule that decides (errors and
+	// warnings), printed before the answer; notes its errors, which every
+	// answer carries as eval's do.
+	problems []string
+	notes    []string
 }
 
 // subjectFor resolves --tree, --customer and --schedule.
@@ -115,7 +130,7 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 			return nil, err
 		}
 		var s voicesched.Schedule
-		if err := decodeJSON(schedulePath, data, &s); err != nil {
+		if err := decodeRecord(schedulePath, data, voicesched.DocSchedule, &s); err != nil {
 			return nil, err
 		}
 		snap, err := protocol.LoneSnapshot(&s)
@@ -124,7 +139,7 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 		}
 		sub := &subject{snap: snap, id: protocol.LoneID, lone: true, label: "the schedule in " + schedulePath}
 		sub.zone, sub.zoneID = protocol.ZoneOf(snap, protocol.LoneID)
-		return sub, nil
+		return sub, sub.findProblems()
 	}
 	engine, err := c.loadTree(treePath)
 	if err != nil {
@@ -141,7 +156,42 @@ func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 		sub.label = describe(id, endpoint.Name, "endpoint of "+endpoint.CustomerID)
 	}
 	sub.zone, sub.zoneID = protocol.ZoneOf(snap, id)
-	return sub, nil
+	return sub, sub.findProblems()
+}
+
+// findProblems lists the problems of the schedule that decides for the
+// subject: the node's own, or the ancestor's it inherits.
+func (sub *subject) findProblems() error {
+	eff, err := sub.snap.EffectiveSchedule(sub.id)
+	if err != nil {
+		return err
+	}
+	problems, err := sub.snap.Problems(eff.NodeID)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		if sub.lone {
+			p.Path = strings.TrimPrefix(strings.TrimPrefix(p.Path, "schedule"), ".")
+			sub.problems = append(sub.problems, p.String())
+		} else {
+			sub.problems = append(sub.problems, eff.NodeID+": "+p.String())
+		}
+	}
+	sub.notes, err = protocol.ScheduleErrors(sub.snap, sub.id)
+	return err
+}
+
+// writeProblems prints the subject's schedule problems, before the answer.
+func (sub *subject) writeProblems(w io.Writer) {
+	if len(sub.problems) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "problems of the schedule that decides (a rule with an error never matches):\n")
+	for _, line := range sub.problems {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+	fmt.Fprintln(w)
 }
 
 // findNode resolves what --customer names (an id, or a name or

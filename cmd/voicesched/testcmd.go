@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,19 +23,30 @@ match, then the rules that matched as well but lost on priority (shadowed).
 --at is ISO-8601. With Z or an offset it is that instant; without one it is a
 wall-clock time in the schedule's zone. The default is now. Times are printed
 in the schedule's zone with their offset; --tz prints them on another zone's
-clock as well (the agent's, or the caller's).`
+clock as well (the agent's, or the caller's).
+
+The problems of the schedule that decides (its own, or the ancestor's it
+inherits) come first: a rule with an error never matches, so the answer may
+read like an ordinary default. --strict makes them exit 1. A --schedule file
+holding a tree, or a --tree file holding a schedule, is refused.
+
+Exit status: 0 answered, 1 the input has errors (an unknown customer, a file
+that cannot be read; with --strict, schedule problems), 2 a command line
+that cannot be understood (an unknown flag, a bad --at, a missing --customer
+or --schedule).`
 
 const testExample = `  voicesched test --customer clinic-maple --at 2026-11-26T10:00:00-05:00
   voicesched test --customer ep-maple-dr-lee --at 2026-11-25T09:30 --explain
   voicesched test --schedule week.json --at 2026-03-08T02:30:00 --format json`
 
 func (c *cli) cmdTest(args []string) int {
-	fs := c.flagSet("test", "[--tree FILE] (--customer ID | --schedule FILE) [--at ISO] [--tz ZONE] [--explain] [--format text|json]", testDescription, testExample)
+	fs := c.flagSet("test", "[--tree FILE] (--customer ID | --schedule FILE) [--at ISO] [--tz ZONE] [--strict] [--explain] [--format text|json]", testDescription, testExample)
 	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
 	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
 	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
 	atText := fs.String("at", "", "the `instant`, ISO-8601 (default: now)")
 	zoneText := fs.String("tz", "", "also show times in this time `zone`")
+	strict := fs.Bool("strict", false, "exit 1 when the schedule that decides has problems (errors or warnings)")
 	explain := fs.Bool("explain", false, "print the trace of every rule looked at")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
@@ -62,7 +74,7 @@ func (c *cli) cmdTest(args []string) int {
 			return c.usageError(err)
 		}
 	}
-	res, err := protocol.Ask(protocol.Question{Snap: sub.snap, ID: sub.id, Lone: sub.lone, Zone: sub.zone, At: at, Explain: *explain, Next: true})
+	res, err := protocol.Ask(protocol.Question{Snap: sub.snap, ID: sub.id, Lone: sub.lone, Zone: sub.zone, At: at, Explain: *explain, Next: true, Notes: sub.notes})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -72,10 +84,18 @@ func (c *cli) cmdTest(args []string) int {
 			return c.fail(err)
 		}
 		fmt.Fprintf(c.stdout, "%s\n", out)
-		return exitOK
-	}
-	if err := writeTestText(c.stdout, sub, other, at, res, *explain); err != nil {
+	} else if err := writeTestText(c.stdout, sub, other, at, res, *explain); err != nil {
 		return c.fail(err)
+	}
+	return c.strictStatus(*strict, sub)
+}
+
+// strictStatus is the status of a question answered: exitFail under
+// --strict when the schedule that decides has problems, else exitOK.
+func (c *cli) strictStatus(strict bool, sub *subject) int {
+	if strict && len(sub.problems) > 0 {
+		fmt.Fprintf(c.stderr, "voicesched: --strict: the schedule that decides has %s.\n", plural(len(sub.problems), "problem"))
+		return exitFail
 	}
 	return exitOK
 }
@@ -83,6 +103,7 @@ func (c *cli) cmdTest(args []string) int {
 // writeTestText prints an answer for people.
 func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, res protocol.Result, explain bool) error {
 	a := res.Answer
+	sub.writeProblems(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n", sub.label)
 	fmt.Fprintf(tw, "  at\t%s%s\n", humanInstant(at, sub.zone), other.also(at))
@@ -123,7 +144,9 @@ func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, re
 		fmt.Fprintf(tw, "  next change\tnone within the search horizon\n")
 	}
 	for _, e := range a.Errors {
-		fmt.Fprintf(tw, "  problem\t%s\n", e)
+		if !slices.Contains(sub.notes, e) { // the notes were listed first
+			fmt.Fprintf(tw, "  problem\t%s\n", e)
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err

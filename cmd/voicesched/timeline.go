@@ -25,7 +25,16 @@ calls take; an interval ends where the state or what decides it changes.
 in the schedule's zone. The default is the seven days from today's midnight in
 the schedule's zone; --from alone means seven days from then. The range may
 span at most 400 days. --tz adds the intervals' times on another zone's
-clock to the table.`
+clock to the table.
+
+The problems of the schedule that decides come first (a rule with an error
+never matches); --strict makes them exit 1. A --schedule file holding a
+tree, or a --tree file holding a schedule, is refused.
+
+Exit status: 0 answered, 1 the input has errors (an unknown customer or
+zone, a file that cannot be read; with --strict, schedule problems), 2 a
+command line that cannot be understood (an unknown flag, a bad --from or
+--to, a missing --customer or --schedule).`
 
 const timelineExample = `  voicesched timeline --customer clinic-maple --from 2026-11-23 --to 2026-11-30
   voicesched timeline --customer dept-harbour-oncall --format json
@@ -35,13 +44,14 @@ const timelineExample = `  voicesched timeline --customer clinic-maple --from 20
 const maxTimelineSpan = 400 * 24 * time.Hour
 
 func (c *cli) cmdTimeline(args []string) int {
-	fs := c.flagSet("timeline", "[--tree FILE] (--customer ID | --schedule FILE) [--from ISO] [--to ISO] [--tz ZONE] [--format text|json]", timelineDescription, timelineExample)
+	fs := c.flagSet("timeline", "[--tree FILE] (--customer ID | --schedule FILE) [--from ISO] [--to ISO] [--tz ZONE] [--strict] [--format text|json]", timelineDescription, timelineExample)
 	treePath := fs.String("tree", "", "tree `file` (default: the embedded sample tree)")
 	id := fs.String("customer", "", "`id` of a customer or endpoint of the tree")
 	schedulePath := fs.String("schedule", "", "a schedule `file` to evaluate alone, as a root customer's")
 	fromText := fs.String("from", "", "start of the range, ISO-8601 `instant` (default: today's midnight)")
 	toText := fs.String("to", "", "end of the range (excluded), ISO-8601 `instant` (default: seven days after --from)")
 	zoneText := fs.String("tz", "", "also show times in this time `zone`")
+	strict := fs.Bool("strict", false, "exit 1 when the schedule that decides has problems (errors or warnings)")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
 	positional, status, ok := c.parseFlags(fs, args)
 	if !ok {
@@ -96,7 +106,7 @@ func (c *cli) cmdTimeline(args []string) int {
 	if searchErr != nil {
 		return c.fail(fmt.Errorf("the timeline is incomplete: %v", searchErr))
 	}
-	return exitOK
+	return c.strictStatus(*strict, sub)
 }
 
 type intervalJSON struct {
@@ -134,8 +144,9 @@ func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, decisions 
 		}
 		out.Intervals = append(out.Intervals, iv)
 	}
+	out.Errors = append(out.Errors, sub.notes...)
 	if searchErr != nil {
-		out.Errors = []string{searchErr.Error()}
+		out.Errors = append(out.Errors, searchErr.Error())
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
@@ -146,6 +157,7 @@ func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, decisions 
 }
 
 func writeTimelineText(w io.Writer, sub *subject, other *otherZone, from, to time.Time, decisions []voicesched.Decision) error {
+	sub.writeProblems(w)
 	fmt.Fprintf(w, "%s\n", sub.label)
 	fmt.Fprintf(w, "zone %s, from %s to %s\n\n", sub.zoneID, humanInstant(from, sub.zone), humanInstant(to, sub.zone))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
