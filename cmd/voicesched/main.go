@@ -51,6 +51,9 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	now    func() time.Time
+	// trees holds the bytes of the tree files read (by path), so that a
+	// patch --write changes only the patched record of the file.
+	trees map[string][]byte
 }
 
 // Exit statuses.

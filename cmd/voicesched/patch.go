@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/internal/jsonedit"
 	"github.com/voicesched/voicesched/internal/protocol"
 )
 
@@ -23,9 +24,10 @@ resulting schedule, the tree's shape — and either all of it applies or
 nothing does: on any problem every problem is printed and the exit status
 is 1.
 
---write saves the changed tree back to --tree atomically: the whole tree is
-written to a temporary file in the same directory, flushed to disk and
-renamed over the original, so the file is never half written. Before it
+--write saves the change to --tree: only the customer's record in the file
+is rewritten, every other byte stays as it was. A symbolic link is followed;
+the file is replaced atomically (written to a temporary file beside it,
+flushed to disk and renamed over it), so it is never half written. Before it
 writes, it prints on stderr what the patch changes, member by member, and
 the warnings (a schedule with fewer rules, a zone or defaultState dropped,
 forceClosed switched on, a move that changes the zone of nodes below).
@@ -150,11 +152,7 @@ func (c *cli) finishPatch(engine *voicesched.Engine, treePath string, stored *vo
 		return c.fail(err)
 	}
 	if write {
-		tree, err := marshalIndent(engine.Snapshot().Tree())
-		if err != nil {
-			return c.fail(err)
-		}
-		if err := writeFileAtomic(treePath, tree); err != nil {
+		if err := c.saveCustomer(treePath, stored); err != nil {
 			return c.fail(err)
 		}
 	}
@@ -165,6 +163,49 @@ func (c *cli) finishPatch(engine *voicesched.Engine, treePath string, stored *vo
 		fmt.Fprintf(c.stderr, "voicesched: saved %s.\n", treePath)
 	}
 	return exitOK
+}
+
+// saveCustomer writes the patched customer's record into the tree file at
+// treePath, as it was read: only the bytes of that record change (the rest
+// of the file keeps its member order, spacing and absent members). A
+// symbolic link is followed, and the file it points to is replaced
+// atomically.
+func (c *cli) saveCustomer(treePath string, stored *voicesched.CustomerInfo) error {
+	target, err := filepath.EvalSymlinks(treePath)
+	if err != nil {
+		return fmt.Errorf("cannot save %s: %v", treePath, err)
+	}
+	original, ok := c.trees[treePath]
+	if !ok {
+		if original, err = readFile(target); err != nil {
+			return err
+		}
+	}
+	span, err := jsonedit.FindElement(original, "customers", stored.ID)
+	if err != nil {
+		return fmt.Errorf("cannot save %s: customer %q's record cannot be told apart in it (%v); nothing was saved", treePath, stored.ID, err)
+	}
+	record := stored.Clone()
+	var members map[string]json.RawMessage
+	if json.Unmarshal(original[span.Start:span.End], &members) == nil && !hasMember(members, "breadcrumb") {
+		record.Breadcrumb = nil // the store computes it; the file did not hold it
+	}
+	edited, err := jsonedit.Replace(original, span, record)
+	if err != nil {
+		return fmt.Errorf("cannot save %s: %v", treePath, err)
+	}
+	return writeFileAtomic(target, edited)
+}
+
+// hasMember reports whether an object has the member, matched as decoding
+// matches names (ignoring case).
+func hasMember(members map[string]json.RawMessage, name string) bool {
+	for key := range members {
+		if strings.EqualFold(key, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // printPatchEffects prints on stderr, before a patch is written, what it

@@ -87,6 +87,12 @@ func (c *cli) loadTree(path string) (*voicesched.Engine, error) {
 		}
 		name = path
 	}
+	if path != "" {
+		if c.trees == nil {
+			c.trees = map[string][]byte{}
+		}
+		c.trees[path] = data
+	}
 	var tree voicesched.Tree
 	if err := decodeRecord(name, data, voicesched.DocTree, &tree); err != nil {
 		return nil, err
