@@ -20,7 +20,8 @@ type result struct{ ns, bytes, allocs, perSchedule []float64 }
 
 var perScheduleMetric = regexp.MustCompile(`([\d.]+) B/schedule`)
 
-var line = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:\s+([\d.]+) B/op)?(?:\s+([\d.]+) allocs/op)?`)
+// Custom metrics (b.ReportMetric) may stand between ns/op and B/op.
+var line = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:.*?\s([\d.]+) B/op)?(?:\s+([\d.]+) allocs/op)?`)
 
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
@@ -120,6 +121,7 @@ func main() {
 		{"compile a typical schedule", "BenchmarkCompile/typical", 100000, false},
 		{"EvaluateAll, 100,000 nodes", "BenchmarkEvaluateAll/100k", 100e6, false},
 		{"patch, 10,000-customer tree", "BenchmarkPatch/typical", 200000, false},
+		{"preview a clinic's patch, 111 nodes, 14 days", "BenchmarkPreviewPatch", 10e6, false},
 	} {
 		got := ns(t.bench)
 		verdict := "met"
