@@ -108,16 +108,19 @@ func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 // ValidatePatch reports every problem Patch would find, without applying
 // it: the errors that would refuse it, or the warnings of a patch that
 // would apply (as PatchJSON returns them, less the unknown members, which
-// only the JSON shows).
+// only the JSON shows) and the warnings particular to patches (a schedule
+// with fewer rules, a zone dropped, …) as PreviewPatch gives them.
 func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 	var check checker
 	check.options(&e.cfg)
 	if check.patchTarget(p) {
-		_, _, warnings, err := e.Snapshot().patched(p, "", lookup, e.cfg.now(), nil)
+		s := e.Snapshot()
+		next, _, warnings, err := s.patched(p, "", lookup, e.cfg.now(), nil)
 		if err != nil {
 			check.problems = append(check.problems, refusalProblems(err)...)
 		} else {
 			check.problems = append(check.problems, warnings...)
+			check.problems = append(check.problems, newPatchDelta(s, next, s.index[p.CustomerID]).warnings()...)
 		}
 	}
 	check.problems.Sort()

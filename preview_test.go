@@ -255,3 +255,11 @@ func TestPreviewRefusesAWindowThatEndsBeforeItStarts(t *testing.T) {
 	_, err = s.PreviewPatch(nil, patchClock, patchClock)
 	require.Error(t, err)
 }
+
+func TestValidatePatchGivesThePatchWarnings(t *testing.T) {
+	e := sampleEngine(t)
+	problems := e.ValidatePatch(decodePatch(t, closeEarlyOnDec24), nil)
+	assert.False(t, problems.HasErrors())
+	assert.Subset(t, codesOf(problems), []string{CodePatchDropsRules, CodePatchDropsZone, CodePatchDropsDefaultState})
+	assert.NotContains(t, codesOf(e.ValidatePatch(decodePatch(t, `{"customerId": "clinic-maple", "name": "Maple"}`), nil)), CodePatchDropsRules)
+}

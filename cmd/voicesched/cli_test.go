@@ -130,6 +130,7 @@ var goldenCases = []goldenCase{
 	{name: "diff_new_tree_json", args: []string{"diff", sampleTreePath, cliFile("diff_new_tree.json"), "--from", "2026-11-30", "--to", "2026-12-02", "--format", "json"}},
 	{name: "diff_one_tree", args: []string{"diff", sampleTreePath}, status: exitUsage},
 	{name: "diff_help", args: []string{"diff", "--help"}},
+	{name: "validate_patch_warnings", args: []string{"validate", cliFile("patch_xmas_eve.json"), "--tree", sampleTreePath}},
 	// eval
 	{name: "eval_sample", args: []string{"eval", "--tree", sampleTreePath}, stdin: "eval_requests.ndjson"},
 	{name: "eval_without_tree", args: []string{"eval"}, stdin: "eval_requests.ndjson"},
