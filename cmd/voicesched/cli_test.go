@@ -74,7 +74,7 @@ var goldenCases = []goldenCase{
 	{name: "test_problems_strict", args: []string{"test", "--schedule", cliFile("bad_schedule.json"), "--at", "2026-11-26T10:00:00Z", "--strict", "--format", "json"}, status: exitFail},
 	{name: "test_unknown_customer", args: []string{"test", "--customer", "nobody", "--at", "2026-11-26T10:00:00Z"}, status: exitFail},
 	{name: "test_bad_at", args: []string{"test", "--customer", "clinic-maple", "--at", "next tuesday"}, status: exitUsage},
-	{name: "test_no_subject", args: []string{"test"}, status: exitFail},
+	{name: "test_no_subject", args: []string{"test"}, status: exitUsage},
 	{name: "test_help", args: []string{"test", "--help"}},
 	// timeline
 	{name: "timeline_thanksgiving_week", args: []string{"timeline", "--customer", "clinic-maple", "--from", "2026-11-23", "--to", "2026-11-30"}},

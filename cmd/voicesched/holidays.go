@@ -37,7 +37,7 @@ func (c *cli) cmdHolidays(args []string) int {
 	only := fs.String("only", "", "comma-separated holiday `ids` to close on (default: all; --format text lists them)")
 	state := fs.String("state", holidays.DefaultState, "`state` the rules give")
 	actual := fs.Bool("actual", false, "the holidays' own dates only, no substitute (observed) days")
-	format := fs.String("format", "json", "output `format`: json or text")
+	formatFlag := fs.String("format", formatJSON, "output `format`: json or text")
 	list := fs.Bool("list-countries", false, "list the holiday sets there are")
 	treePath := fs.String("tree", "", "tree `file` holding the customer (default: the embedded sample)")
 	customer := fs.String("customer", "", "customer `id` whose schedule gets the rules (prints a PatchCustomer)")
@@ -56,8 +56,9 @@ func (c *cli) cmdHolidays(args []string) int {
 		}
 		return exitOK
 	}
-	if *format != "json" && *format != "text" {
-		return c.usageError(fmt.Errorf("--format is json or text, not %q", *format))
+	format, err := parseFormat(*formatFlag)
+	if err != nil {
+		return c.usageError(err)
 	}
 	if *write && (*treePath == "" || *customer == "") {
 		return c.usageError(errors.New("--write needs --tree FILE and --customer ID"))
@@ -75,7 +76,7 @@ func (c *cli) cmdHolidays(args []string) int {
 	if *only != "" {
 		opts.Only = strings.Split(*only, ",")
 	}
-	if *format == "text" && *customer == "" {
+	if format == formatText && *customer == "" {
 		return c.holidaysText(set, opts)
 	}
 	rules, err := set.Rules(opts)

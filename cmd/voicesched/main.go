@@ -56,12 +56,21 @@ type cli struct {
 	trees map[string][]byte
 }
 
-// Exit statuses.
+// Exit statuses, the same for every command (exitStatusHelp).
 const (
 	exitOK    = 0
 	exitFail  = 1
 	exitUsage = 2
 )
+
+// exitStatusHelp ends every --help and the main usage.
+const exitStatusHelp = `Exit status:
+  0  answered, or valid (warnings allowed)
+  1  the input has errors (a file, a record, an id or a zone), or the patch
+     was refused
+  2  the command line cannot be understood (an unknown flag, a bad --at, a
+     missing required flag)
+`
 
 // command is one subcommand.
 type command struct {
@@ -93,10 +102,12 @@ Usage:
 
 Commands:
 %s
-Run "voicesched <command> --help" for a command's flags and an example.
+Run "voicesched <command> --help" for a command's flags and an example, and
+"voicesched --version" for the version and commit of this build.
 
 Example:
   voicesched test --customer clinic-maple --at 2026-11-26T10:00:00-05:00
+
 `
 
 func (c *cli) run(args []string) int {
@@ -106,6 +117,8 @@ func (c *cli) run(args []string) int {
 	}
 	name := args[0]
 	switch name {
+	case "-version", "--version", "version":
+		return c.printVersion()
 	case "-h", "-help", "--help", "help":
 		if name == "help" && len(args) > 1 {
 			return c.run([]string{args[1], "--help"})
@@ -127,6 +140,7 @@ func (c *cli) printMainUsage(w io.Writer) {
 		fmt.Fprintf(&list, "  %-9s %s\n", cmd.name, cmd.summary)
 	}
 	fmt.Fprintf(w, mainUsage, list.String())
+	io.WriteString(w, exitStatusHelp)
 }
 
 // fail reports err as one sentence on stderr and returns exitFail; a file's
@@ -167,7 +181,7 @@ func (c *cli) flagSet(name, synopsis, description, example string) *flagSet {
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
-		fmt.Fprintf(w, "\nExample:\n%s\n", strings.TrimRight(example, "\n"))
+		fmt.Fprintf(w, "\nExample:\n%s\n\n%s", strings.TrimRight(example, "\n"), exitStatusHelp)
 	}
 	return &flagSet{FlagSet: fs, help: help}
 }

@@ -120,16 +120,23 @@ type subject struct {
 	notes    []string
 }
 
-// subjectFor resolves --tree, --customer and --schedule.
-func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
+// subjectFlags checks that --tree, --customer and --schedule name one
+// subject; an error is a usage error.
+func subjectFlags(treePath, id, schedulePath string) error {
 	switch {
 	case id != "" && schedulePath != "":
-		return nil, errors.New("give either --customer or --schedule, not both")
+		return errors.New("give either --customer or --schedule, not both")
 	case id == "" && schedulePath == "":
-		return nil, errors.New("say what to ask about: --customer ID (a customer or endpoint of the tree) or --schedule FILE")
+		return errors.New("say what to ask about: --customer ID (a customer or endpoint of the tree) or --schedule FILE")
 	case schedulePath != "" && treePath != "":
-		return nil, errors.New("--tree is not used with --schedule: a schedule file is evaluated alone")
+		return errors.New("--tree is not used with --schedule: a schedule file is evaluated alone")
 	}
+	return nil
+}
+
+// subjectFor resolves --tree, --customer and --schedule (checked by
+// subjectFlags).
+func (c *cli) subjectFor(treePath, id, schedulePath string) (*subject, error) {
 	if schedulePath != "" {
 		data, err := readFile(schedulePath)
 		if err != nil {

@@ -28,12 +28,7 @@ clock as well (the agent's, or the caller's).
 The problems of the schedule that decides (its own, or the ancestor's it
 inherits) come first: a rule with an error never matches, so the answer may
 read like an ordinary default. --strict makes them exit 1. A --schedule file
-holding a tree, or a --tree file holding a schedule, is refused.
-
-Exit status: 0 answered, 1 the input has errors (an unknown customer, a file
-that cannot be read; with --strict, schedule problems), 2 a command line
-that cannot be understood (an unknown flag, a bad --at, a missing --customer
-or --schedule).`
+holding a tree, or a --tree file holding a schedule, is refused.`
 
 const testExample = `  voicesched test --customer clinic-maple --at 2026-11-26T10:00:00-05:00
   voicesched test --customer ep-maple-dr-lee --at 2026-11-25T09:30 --explain
@@ -62,6 +57,9 @@ func (c *cli) cmdTest(args []string) int {
 	}
 	other, err := parseZone(*zoneText)
 	if err != nil {
+		return c.usageError(err)
+	}
+	if err := subjectFlags(*treePath, *id, *schedulePath); err != nil {
 		return c.usageError(err)
 	}
 	sub, err := c.subjectFor(*treePath, *id, *schedulePath)

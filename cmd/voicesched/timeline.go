@@ -29,12 +29,7 @@ clock to the table.
 
 The problems of the schedule that decides come first (a rule with an error
 never matches); --strict makes them exit 1. A --schedule file holding a
-tree, or a --tree file holding a schedule, is refused.
-
-Exit status: 0 answered, 1 the input has errors (an unknown customer or
-zone, a file that cannot be read; with --strict, schedule problems), 2 a
-command line that cannot be understood (an unknown flag, a bad --from or
---to, a missing --customer or --schedule).`
+tree, or a --tree file holding a schedule, is refused.`
 
 const timelineExample = `  voicesched timeline --customer clinic-maple --from 2026-11-23 --to 2026-11-30
   voicesched timeline --customer dept-harbour-oncall --format json
@@ -66,6 +61,9 @@ func (c *cli) cmdTimeline(args []string) int {
 	}
 	other, err := parseZone(*zoneText)
 	if err != nil {
+		return c.usageError(err)
+	}
+	if err := subjectFlags(*treePath, *id, *schedulePath); err != nil {
 		return c.usageError(err)
 	}
 	sub, err := c.subjectFor(*treePath, *id, *schedulePath)

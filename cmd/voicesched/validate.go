@@ -27,10 +27,8 @@ customer it names when --tree is given (every check the patch command makes),
 else on its own.
 
 --format json prints one object a file ({"file", "kind", "errors",
-"warnings", "problems"}); several files make a list of them.
-
-Exit status: 0 when no file has errors (warnings allowed), 1 when one has
-errors or cannot be read, 2 for a command line that cannot be understood.`
+"warnings", "problems"}); several files make a list of them. The exit
+status is 1 when a file has errors or cannot be read.`
 
 const validateExample = `  voicesched validate schedule.json
   voicesched validate --tree tree.json patch.json
