@@ -138,10 +138,32 @@ func TestCompareAgreesWithEveryMinuteOnRandomTrees(t *testing.T) {
 	require.Greater(t, reported, 20, "the mutations change states")
 }
 
+// withRandomEndpoints adds endpoints to some customers of tree: without a
+// schedule (they answer as their customer), or following its state.
+func withRandomEndpoints(rng *rand.Rand, tree Tree) Tree {
+	for k, c := range tree.Customers {
+		if rng.IntN(2) == 0 {
+			continue
+		}
+		ep := &Endpoint{ID: fmt.Sprintf("ep%d", k), Name: "Phone", CustomerID: c.ID}
+		if rng.IntN(2) == 0 {
+			ep.Schedule = &Schedule{DefaultState: "Unavailable", Rules: []SchedulingRule{{ID: "follow", State: "Available",
+				SimpleRuleType: model.RuleCustomerState, CustomerState: []string{"Open", "Closed", "Lunch"}[rng.IntN(3)]}}}
+		}
+		tree.Endpoints = append(tree.Endpoints, ep)
+	}
+	return tree
+}
+
 // randomPatch is a patch of a random customer of s of a random kind: a new
 // schedule, a move, a switch, a dropped zone.
 func randomPatch(rng *rand.Rand, s *Snapshot) PatchCustomer {
-	ids := s.IDs()
+	var ids []string
+	for _, id := range s.IDs() {
+		if s.Customer(id) != nil {
+			ids = append(ids, id)
+		}
+	}
 	id := ids[rng.IntN(len(ids))]
 	p := PatchCustomer{CustomerID: id}
 	c := s.Customer(id)
@@ -174,7 +196,7 @@ func TestPreviewAgreesWithEveryMinuteOnRandomPatches(t *testing.T) {
 	applied, reported := 0, 0
 	for k := 0; k < 24; k++ {
 		e := New()
-		require.NoError(t, e.Load(randomTree(rng)))
+		require.NoError(t, e.Load(withRandomEndpoints(rng, randomTree(rng))))
 		s := e.Snapshot()
 		p := randomPatch(rng, s)
 		from := time.Date(2026, 10, 22+rng.IntN(8), rng.IntN(24), 0, 0, 0, time.UTC)

@@ -130,6 +130,7 @@ var goldenCases = []goldenCase{
 	{name: "diff_new_tree_json", args: []string{"diff", sampleTreePath, cliFile("diff_new_tree.json"), "--from", "2026-11-30", "--to", "2026-12-02", "--format", "json"}},
 	{name: "diff_one_tree", args: []string{"diff", sampleTreePath}, status: exitUsage},
 	{name: "diff_help", args: []string{"diff", "--help"}},
+	{name: "patch_preview_changes_nothing", args: []string{"patch", "--tree", sampleTreePath, "--patch", cliFile("patch_same_name.json"), "--preview", "--from", "2026-12-01", "--days", "1"}},
 	{name: "validate_patch_warnings", args: []string{"validate", cliFile("patch_xmas_eve.json"), "--tree", sampleTreePath}},
 	// eval
 	{name: "eval_sample", args: []string{"eval", "--tree", sampleTreePath}, stdin: "eval_requests.ndjson"},

@@ -105,6 +105,8 @@ func (c *cli) previewPatch(snap *voicesched.Snapshot, p voicesched.PatchCustomer
 	}
 	if len(preview.Summary) > 0 {
 		writeSummary(&b, preview.Summary)
+	} else if preview.Applies {
+		b.WriteString("\nThe patch changes no member of the customer.\n")
 	}
 	if preview.Applies {
 		b.WriteString("\n")
