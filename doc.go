@@ -18,15 +18,17 @@
 //   - schedule: a compiled schedule that evaluates rules in priority order,
 //     and the validation of one schedule;
 //   - this package: the customer tree (inheritance, parent states, zone
-//     cascade), patching, validation of whole customers and trees (one
-//     checker, check.go, behind every write and every Validate function),
-//     the engine façade.
+//     cascade), patching and previewing a patch, comparing two snapshots,
+//     validation of whole customers and trees (one checker, check.go,
+//     behind every write and every Validate function), the engine façade.
 //
 // Its files hold one idea each: engine.go (the façade and writes),
 // snapshot.go (lookups), evaluate.go (answers and inheritance), search.go
 // (next change, timeline), build.go (building and refreshing snapshots),
-// tree.go (nodes and placement), patch.go, check.go and validate.go,
-// settings.go, answer.go, errors.go, options.go, limits.go.
+// tree.go (nodes and placement), patch.go, preview.go (a patch's effect
+// before it is applied), compare.go (where two snapshots' states differ over
+// a window), check.go and validate.go, settings.go, answer.go, errors.go,
+// options.go, limits.go.
 //
 // Everything is compiled once, when a customer is stored; evaluation reads an
 // immutable snapshot, takes no locks that writers hold and allocates nothing
