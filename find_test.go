@@ -95,3 +95,25 @@ func TestFindPrefersAnExactNameOverOneInAnotherCase(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "b", got)
 }
+
+// Whatever is typed, Find answers with a node of the snapshot or a
+// LookupError, and suggests at most three nodes that exist.
+func FuzzFind(f *testing.F) {
+	for _, seed := range []string{"clinic-maple", "Maple Street Clinic", "msc-17", "clinic-mapel", "harbour", "", "  ", "\xff\xfe", "ep"} {
+		f.Add(seed)
+	}
+	snap := sampleSnapshot(f)
+	f.Fuzz(func(t *testing.T, query string) {
+		id, err := snap.Find(query)
+		if err == nil {
+			require.True(t, snap.Customer(id) != nil || snap.Endpoint(id) != nil, id)
+			return
+		}
+		var lookup *LookupError
+		require.ErrorAs(t, err, &lookup)
+		require.LessOrEqual(t, len(lookup.Suggestions), maxSuggestions)
+		for _, s := range lookup.Suggestions {
+			require.True(t, snap.Customer(s.ID) != nil || snap.Endpoint(s.ID) != nil, s.ID)
+		}
+	})
+}

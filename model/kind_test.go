@@ -29,3 +29,15 @@ func TestDetectKindTellsWhatAFileHolds(t *testing.T) {
 		assert.Equal(t, tc.want, DetectKind([]byte(tc.doc)), tc.doc)
 	}
 }
+
+func FuzzDetectKind(f *testing.F) {
+	for _, seed := range []string{`{"customers": []}`, `{"customerId": "c"}`, `{"rules": [}`, `[]`, `{"id": 1, "ID": 2}`} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		kind := DetectKind(raw)
+		if kind != "" {
+			assert.Contains(t, DocumentKinds, kind)
+		}
+	})
+}

@@ -17,6 +17,10 @@
 //     inline, and the customer or endpoint to evaluate;
 //   - "customerId" alone: a node of the Evaluator's tree (eval --tree).
 //
+// "customerId" is a customer's or endpoint's id, or a name or referenceId
+// that only one node has (voicesched.Snapshot.Find); one that names no node
+// is an unknown-node error line with up to three nodes it may have meant.
+//
 // and optionally "explain": true (add the trace) and "next": true (add the
 // next change). "at" without Z or an offset is a wall-clock time in the
 // zone of the schedule that decides. Member names match as encoding/json

@@ -299,6 +299,15 @@ func (ev *Evaluator) answer(req *request) (Result, *Error) {
 	default:
 		return Result{}, fail(CodeNoSubject, `say what to evaluate: "schedule", or "customerId" with "customers" or --tree`)
 	}
+	if !lone {
+		// An id, or a name or referenceId only one node has (with
+		// did-you-mean candidates when it names none).
+		found, err := snap.Find(id)
+		if err != nil {
+			return Result{}, coded(CodeUnknownNode, err)
+		}
+		id = found
+	}
 	info, err := nodeFacts(snap, known, id)
 	if err != nil {
 		return Result{}, coded(CodeUnknownNode, err)
