@@ -75,7 +75,7 @@ func (s Struct) oneOf(path string, out *Problems, seen map[*Value]bool, depth in
 			continue
 		}
 		seen[v] = true
-		at := JoinPath(path, k)
+		at := memberPath(path, k)
 		if members := v.Members(); len(members) > 1 {
 			*out = append(*out, Problem{Path: at, Code: CodeSeveralValueMembers, Severity: SeverityWarning,
 				Message: fmt.Sprintf("this value sets %s, but a Value holds one; conditions read only %s (the first of boolValue, stringValue, numberValue, structValue, listValue) and other systems may pick another; keep one member",

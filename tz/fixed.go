@@ -39,11 +39,11 @@ type Alternative struct {
 // standard time, and offices on that region's clock keep daylight saving.
 var namedFixedZones = map[string]FixedZone{
 	"EST": {Name: "EST", Offset: -5 * 3600, Instead: []Alternative{
-		{"America/New_York", "US Eastern time, with daylight saving time (New York, Toronto, Miami)"},
-		{"America/Panama", "UTC−05:00 all year (Panama, Jamaica, Cayman), if the office really keeps no daylight saving time"},
+		{"America/New_York", "US Eastern time with daylight saving time, as in New York, Toronto and Miami"},
+		{"America/Panama", "UTC−05:00 all year, as in Panama, Jamaica and the Caymans, if the office really keeps no daylight saving time"},
 	}},
 	"MST": {Name: "MST", Offset: -7 * 3600, Instead: []Alternative{
-		{"America/Denver", "US Mountain time, with daylight saving time (Denver, Salt Lake City, Calgary)"},
+		{"America/Denver", "US Mountain time with daylight saving time, as in Denver, Salt Lake City and Calgary"},
 		{"America/Phoenix", "Arizona, which keeps Mountain Standard Time all year, so it agrees with MST today"},
 	}},
 	"HST": {Name: "HST", Offset: -10 * 3600, Unique: true, Instead: []Alternative{

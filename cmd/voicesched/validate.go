@@ -28,9 +28,11 @@ else on its own.
 
 --format json prints one object a file ({"file", "kind", "errors",
 "warnings", "problems"}); several files make a list of them. The exit
-status is 1 when a file has errors or cannot be read.`
+status is 1 when a file has errors (with --strict, warnings too) or cannot
+be read.`
 
 const validateExample = `  voicesched validate schedule.json
+  voicesched validate --strict schedule.json
   voicesched validate --tree tree.json patch.json
   cat tree.json | voicesched validate --format json -`
 
@@ -44,7 +46,8 @@ type validation struct {
 }
 
 func (c *cli) cmdValidate(args []string) int {
-	fs := c.flagSet("validate", "[--kind schedule|customer|tree|patch] [--tree FILE] [--format text|json] FILE...", validateDescription, validateExample)
+	fs := c.flagSet("validate", "[--kind schedule|customer|tree|patch] [--tree FILE] [--format text|json] [--strict] FILE...", validateDescription, validateExample)
+	strict := fs.Bool("strict", false, "exit 1 on warnings too (a schedule that parses but would misroute calls)")
 	kindText := fs.String("kind", "", "the `kind` of document: schedule, customer, tree or patch (default: told from the JSON)")
 	treePath := fs.String("tree", "", "tree `file` a patch is checked against")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
@@ -80,7 +83,7 @@ func (c *cli) cmdValidate(args []string) int {
 			continue
 		}
 		v := c.validateFile(name, data, kind, engine)
-		if v.Errors > 0 {
+		if v.Errors > 0 || (*strict && v.Warnings > 0) {
 			exit = exitFail
 		}
 		if voicesched.DocumentKind(v.Kind) != voicesched.DocPatch && engine != nil {

@@ -4,9 +4,11 @@
 // in the input.
 //
 // Members are matched as encoding/json matches them when decoding into a
-// struct: the exact name first, then without regard to letter case. A member
-// name may itself contain '.' or '[' (a data key, an unknown member), so at
-// each object the longest member name that fits the rest of the path wins.
+// struct: the exact name first, then without regard to letter case. A key
+// that is not a plain name is written quoted in brackets (data["a.b"], [""])
+// as package model writes it; an unquoted name may still contain '.' or '[',
+// so at each object the longest member name that fits the rest of the path
+// wins.
 package jsonpath
 
 import (
@@ -23,6 +25,19 @@ func Resolve(doc any, path string) (any, bool) {
 	}
 	switch node := doc.(type) {
 	case map[string]any:
+		if strings.HasPrefix(path, "[\"") {
+			// A member written as a quoted key: ["a.b"], [""].
+			quoted, err := strconv.QuotedPrefix(path[1:])
+			if err != nil || !strings.HasPrefix(path[1+len(quoted):], "]") {
+				return nil, false
+			}
+			key, _ := strconv.Unquote(quoted)
+			value, ok := node[key]
+			if !ok {
+				return nil, false
+			}
+			return Resolve(value, strings.TrimPrefix(path[1+len(quoted)+1:], "."))
+		}
 		if strings.HasPrefix(path, "[") {
 			return nil, false
 		}

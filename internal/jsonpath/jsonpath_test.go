@@ -24,6 +24,8 @@ func TestResolve(t *testing.T) {
 		{"a member spelt in another case, as decoding accepts it", "schedule.rules[1].startTime", "9am", true},
 		{"a data key with a dot", "data.a.b.stringValue", "dotted", true},
 		{"a data key with brackets", "data.x[1].boolValue", true, true},
+		{"a quoted key", `data["a.b"].stringValue`, "dotted", true},
+		{"a quoted key that is not there", `data["a.c"]`, nil, false},
 		{"an index past the end", "schedule.rules[2]", nil, false},
 		{"an absent member", "schedule.rules[0].frequency", nil, false},
 		{"an index on an object", "schedule[0]", nil, false},
