@@ -121,6 +121,15 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 	out := &Comparison{}
 	beforeLines := timelineMemo{snap: before, from: from, to: to}
 	afterLines := timelineMemo{snap: after, from: from, to: to}
+	// The spans of every node go into one buffer first, so that Changes is
+	// allocated once, at its size.
+	type nodeSpans struct {
+		id         string
+		ib, ia     int32
+		start, end int // in spans
+	}
+	var compared []nodeSpans
+	var spans []differingSpan
 	for _, id := range ids {
 		ib, inBefore := before.index[id]
 		ia, inAfter := after.index[id]
@@ -140,11 +149,21 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 			out.Cut = append(out.Cut, id)
 			end = minTime(b.until, a.until)
 		}
-		loc, _ := after.nodes.at(ia).compiled.Zone()
-		for _, span := range differingSpans(b.intervals, a.intervals, end) {
-			out.Changes = append(out.Changes, StateChange{NodeID: id, From: span.From.In(loc), To: span.To.In(loc),
+		start := len(spans)
+		spans = differingSpans(spans, b.intervals, a.intervals, end)
+		if len(spans) > start {
+			compared = append(compared, nodeSpans{id: id, ib: ib, ia: ia, start: start, end: len(spans)})
+		}
+	}
+	if len(spans) > 0 {
+		out.Changes = make([]StateChange, 0, len(spans))
+	}
+	for _, node := range compared {
+		loc, _ := after.nodes.at(node.ia).compiled.Zone()
+		for _, span := range spans[node.start:node.end] {
+			out.Changes = append(out.Changes, StateChange{NodeID: node.id, From: span.From.In(loc), To: span.To.In(loc),
 				Before: span.before, After: span.after,
-				BeforeRule: beforeLines.ruleAt(ib, span.From), AfterRule: afterLines.ruleAt(ia, span.From)})
+				BeforeRule: beforeLines.ruleAt(node.ib, span.From), AfterRule: afterLines.ruleAt(node.ia, span.From)})
 		}
 	}
 	return out, nil
@@ -243,10 +262,10 @@ type differingSpan struct {
 }
 
 // differingSpans walks two timelines of the same window up to end and
-// returns the maximal spans in which their states differ; adjacent pieces
-// with the same pair of states are one span.
-func differingSpans(before, after []Interval, end time.Time) []differingSpan {
-	var out []differingSpan
+// appends to out the maximal spans in which their states differ; adjacent
+// pieces with the same pair of states are one span.
+func differingSpans(out []differingSpan, before, after []Interval, end time.Time) []differingSpan {
+	first := len(out)
 	b, a := 0, 0
 	for b < len(before) && a < len(after) {
 		lo := maxTime(before[b].From, after[a].From)
@@ -256,7 +275,7 @@ func differingSpans(before, after []Interval, end time.Time) []differingSpan {
 				break
 			}
 		} else if before[b].State != after[a].State {
-			if k := len(out) - 1; k >= 0 && out[k].To.Equal(lo) && out[k].before == before[b].State && out[k].after == after[a].State {
+			if k := len(out) - 1; k >= first && out[k].To.Equal(lo) && out[k].before == before[b].State && out[k].after == after[a].State {
 				out[k].To = hi
 			} else {
 				out = append(out, differingSpan{From: lo, To: hi, before: before[b].State, after: after[a].State})
