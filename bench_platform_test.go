@@ -44,8 +44,9 @@ type platform struct {
 	size   treegen.Size
 	tree   Tree
 	engine *Engine
-	// ids is every node id in a random order.
-	ids []string
+	// ids is every node id in a random order; handles the same, resolved.
+	ids     []string
+	handles []Handle
 	// hot is an endpoint without a schedule under a department that
 	// inherits: the commonest kind of node.
 	hot string
@@ -83,6 +84,14 @@ func platformFor(b *testing.B, size treegen.Size) *platform {
 	}
 	rng := rand.New(rand.NewPCG(platformSeed, 1))
 	rng.Shuffle(len(p.ids), func(a, b int) { p.ids[a], p.ids[b] = p.ids[b], p.ids[a] })
+	s := p.engine.Snapshot()
+	for _, id := range p.ids {
+		h, err := s.Lookup(id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.handles = append(p.handles, h)
+	}
 	platforms.Store(size, p)
 	return p
 }
@@ -126,6 +135,25 @@ func benchPlatformEvaluate(b *testing.B) {
 				}
 				k++
 				if k == len(p.ids) {
+					k = 0
+				}
+			}
+			cpu.report()
+		})
+		// The same, by handles resolved beforehand (Lookup): no id lookup.
+		b.Run("random-handle", func(b *testing.B) {
+			p := platformFor(b, size)
+			s := p.engine.Snapshot()
+			var a Answer
+			b.ReportAllocs()
+			cpu := cpuMeter(b)
+			k := 0
+			for b.Loop() {
+				if err := s.EvaluateHandle(&a, p.handles[k], benchQuery); err != nil {
+					b.Fatal(err)
+				}
+				k++
+				if k == len(p.handles) {
 					k = 0
 				}
 			}

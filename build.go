@@ -129,7 +129,7 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	s.nodes.set(i, &n)
 	oldZone, _ := zoneOf(old)
 	newZone, _ := n.compiled.Zone()
-	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider ||
+	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider || n.dependsOn != old.dependsOn ||
 		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
 	if changed || mode == refreshSubtree {
 		for _, ch := range n.children {

@@ -23,7 +23,7 @@ func (s *Snapshot) EvaluateTo(a *Answer, id string, t time.Time) error {
 		*a = Answer{}
 		return err
 	}
-	s.answerTo(a, i, t, false)
+	s.resolvedAnswer(a, i, t, true)
 	return nil
 }
 
@@ -47,7 +47,7 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 // answerTo implements SPEC §6 for node i, writing the answer into *a.
 func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 	if !trace {
-		s.resolvedAnswer(a, i, t)
+		s.resolvedAnswer(a, i, t, false)
 		return
 	}
 	n := s.nodes.at(i)

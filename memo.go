@@ -31,9 +31,45 @@ type answerSpan struct {
 	answer      Answer
 }
 
-// answerMemo is the memo of one deciding node.
+// changeSpan is a next change found from instant from: it is the next
+// change from every instant in [from, at), where the state stays the same.
+type changeSpan struct {
+	from, at time.Time
+	state    string
+}
+
+// answerMemo is the memo of one deciding node: its answer, and its next
+// change (what NextChange found last).
 type answerMemo struct {
-	span atomic.Pointer[answerSpan]
+	span   atomic.Pointer[answerSpan]
+	change atomic.Pointer[changeSpan]
+}
+
+// rememberedChange returns node i's next change after t when its deciding
+// node's memo holds it.
+func (s *Snapshot) rememberedChange(i int32, t time.Time) (Change, bool) {
+	memo := s.nodes.at(s.nodes.decider(i)).memo
+	if memo == nil {
+		return Change{}, false
+	}
+	span := memo.change.Load()
+	if span == nil || t.Before(span.from) || !t.Before(span.at) {
+		return Change{}, false
+	}
+	return Change{At: span.at, State: span.state}, true
+}
+
+// rememberChange remembers ch, node i's next change after t, in its deciding
+// node's memo (a node that passes its decider's answer on changes with it).
+func (s *Snapshot) rememberChange(i int32, t time.Time, ch Change) {
+	memo := s.nodes.at(s.nodes.decider(i)).memo
+	if memo == nil {
+		return
+	}
+	if old := memo.change.Load(); old != nil && t.Before(old.from) {
+		return
+	}
+	memo.change.Store(&changeSpan{from: t, at: ch.At, state: ch.State})
 }
 
 // passesOn reports whether node n answers exactly as its parent does: it
@@ -41,37 +77,47 @@ type answerMemo struct {
 func (n *node) passesOn() bool { return n.inheritsParent() && len(n.notes) == 0 }
 
 // resolve sets node n's decider (n is at index i, its parent already
-// resolved) and gives it a fresh memo when it decides on its own.
+// resolved), gives it a fresh memo when it decides with its own schedule,
+// and sets the token of what its answer depends on (dependsOn): its own memo,
+// or for a node that inherits its parent's answer, the parent's token. A
+// refresh that changes a node's token refreshes its children, so a node
+// whose answer reads its parent's (or inherits it) gets a fresh memo
+// whenever its parent's answer may have changed.
 func (s *Snapshot) resolve(i int32, n *node) {
-	n.memo = nil
-	switch {
-	case n.passesOn():
+	n.memo, n.dependsOn = nil, nil
+	if n.passesOn() {
 		n.decider = s.nodes.at(n.parent).decider
-	default:
+	} else {
 		n.decider = i
-		if s.cfg.memo && !n.inheritsParent() && (n.parent < 0 || !n.compiled.DependsOnParent()) {
-			n.memo = &answerMemo{}
-		}
+	}
+	switch {
+	case n.inheritsParent():
+		n.dependsOn = s.nodes.at(n.parent).dependsOn
+	case s.cfg.memo:
+		n.memo = &answerMemo{}
+		n.dependsOn = n.memo
 	}
 }
 
 // memoAnswer writes node n's answer at t into *a from its memo, or works it
-// out and remembers it. n must have a memo.
-func (s *Snapshot) memoAnswer(a *Answer, n *node, t time.Time) {
+// out and (when fill is set) remembers it. n must have a memo. Only the
+// questions callers ask fill memos: a search's many instants would replace
+// the span a caller's "now" keeps hitting.
+func (s *Snapshot) memoAnswer(a *Answer, i int32, n *node, t time.Time, fill bool) {
 	span := n.memo.span.Load()
 	if span != nil && !t.Before(span.from) && t.Before(span.until) {
 		*a = span.answer
 		return
 	}
-	s.decide(a, n, t, nil, false)
-	if len(a.Errors) != len(n.notes) || span != nil && t.Before(span.from) {
+	s.ownAnswer(a, n, t, fill)
+	if !fill || len(a.Errors) != len(n.notes) || span != nil && t.Before(span.from) {
 		// Run-time errors are not remembered (they are rare and their
 		// messages are the caller's); nor is an instant before the span
 		// held, which a caller going back and forth would keep replacing.
 		return
 	}
 	limit := t.Add(s.cfg.horizon)
-	until, ok := n.compiled.NextCandidate(t, limit, a.decider+1)
+	until, ok := s.nextCandidate(i, t, limit, a)
 	if !ok {
 		until = limit
 	}
@@ -80,32 +126,40 @@ func (s *Snapshot) memoAnswer(a *Answer, n *node, t time.Time) {
 
 // deciderAnswer is answerTo for a node that decides on its own or passes its
 // parent's answer on with notes (n.decider == i), without a trace.
-func (s *Snapshot) deciderAnswer(a *Answer, i int32, n *node, t time.Time) {
+func (s *Snapshot) deciderAnswer(a *Answer, i int32, n *node, t time.Time, fill bool) {
 	if n.memo != nil {
-		s.memoAnswer(a, n, t)
+		s.memoAnswer(a, i, n, t, fill)
 		return
 	}
 	if n.inheritsParent() {
-		s.answerTo(a, n.parent, t, false)
+		s.resolvedAnswer(a, n.parent, t, fill)
 		inheritedBy(n, a)
 		return
 	}
+	s.ownAnswer(a, n, t, fill)
+}
+
+// ownAnswer is node n's answer by its own schedule (it does not inherit),
+// with its parent's answer when its rules read it.
+func (s *Snapshot) ownAnswer(a *Answer, n *node, t time.Time, fill bool) {
 	var parent *Answer
 	if n.parent >= 0 && n.compiled.DependsOnParent() {
-		p := s.answer(n.parent, t, false)
+		var p Answer
+		s.resolvedAnswer(&p, n.parent, t, fill)
 		parent = &p
 	}
 	s.decide(a, n, t, parent, false)
 }
 
-// resolvedAnswer is answerTo without a trace: one step to the deciding node.
-func (s *Snapshot) resolvedAnswer(a *Answer, i int32, t time.Time) {
+// resolvedAnswer is answerTo without a trace: one step to the deciding
+// node. fill lets it remember what it works out.
+func (s *Snapshot) resolvedAnswer(a *Answer, i int32, t time.Time, fill bool) {
 	n := s.nodes.at(i)
 	d := n.decider
 	if d == i {
-		s.deciderAnswer(a, i, n, t)
+		s.deciderAnswer(a, i, n, t, fill)
 		return
 	}
-	s.deciderAnswer(a, d, s.nodes.at(d), t)
+	s.deciderAnswer(a, d, s.nodes.at(d), t, fill)
 	a.Reason = schedule.ReasonInherited
 }

@@ -66,6 +66,13 @@ func TestTheAnswerMemoAgreesWithEvaluationWithoutIt(t *testing.T) {
 					got, err := ms.Evaluate(id, at)
 					require.NoError(t, err)
 					sameAnswer(t, want, got, "%s at %v", id, at)
+					if step%4 == 0 {
+						wantChange, wantOK, wantErr := ps.NextChange(id, at)
+						gotChange, gotOK, gotErr := ms.NextChange(id, at)
+						require.Equal(t, wantErr, gotErr)
+						require.Equal(t, wantOK, gotOK, "%s at %v", id, at)
+						require.Equal(t, wantChange, gotChange, "%s at %v", id, at)
+					}
 				}
 			}
 		})

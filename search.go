@@ -46,8 +46,20 @@ func (s *Snapshot) NextChange(id string, t time.Time) (Change, bool, error) {
 	if err != nil {
 		return Change{}, false, err
 	}
+	return s.nextChangeOf(i, t)
+}
+
+// nextChangeOf is NextChange for node i.
+func (s *Snapshot) nextChangeOf(i int32, t time.Time) (Change, bool, error) {
+	if ch, ok := s.rememberedChange(i, t); ok {
+		return ch, true, nil
+	}
 	budget := s.cfg.searchBudget
-	return s.nextChange(i, t, t.Add(s.cfg.horizon), &budget)
+	ch, ok, err := s.nextChange(i, t, t.Add(s.cfg.horizon), &budget)
+	if ok && err == nil {
+		s.rememberChange(i, t, ch)
+	}
+	return ch, ok, err
 }
 
 // nextChange finds the next change of node i in (t, limit], spending rule

@@ -23,8 +23,10 @@ type node struct {
 	notes []string
 	// decider is the node whose answer this one gives (see memo.go).
 	decider int32
-	// memo remembers the answer of a node that decides on its own.
-	memo *answerMemo
+	// memo remembers the answer of a node that decides with its own schedule;
+	// dependsOn is the token of what its answer depends on (see resolve).
+	memo      *answerMemo
+	dependsOn *answerMemo
 }
 
 // inheritsParent reports whether node n's answer is its parent's: its

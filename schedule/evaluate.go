@@ -284,14 +284,16 @@ func (c *Compiled) NextCandidateFor(t, limit time.Time, upTo int, in *Input) (ti
 }
 
 // conditionStaysFalse reports whether rule r's condition is known to be
-// false from t until its unit next turns over: it is false (or fails) at t
-// and reads no clock finer than a minute and not the parent's state.
+// false from t until its unit next turns over: it is false at t and reads no
+// clock finer than a minute and not the parent's state. A condition that
+// fails is not skipped over: its error is part of the answer whenever the
+// rule's window holds, so the windows' changes still matter.
 func (c *Compiled) conditionStaysFalse(r *compiledRule, t time.Time, in *Input) bool {
 	if in == nil || r.cond == nil || r.cond.Granularity() >= condition.Second || r.cond.UsesParentState() {
 		return false
 	}
 	ok, err := r.cond.Eval(condition.Input{Now: t.In(c.zone), Subject: in.Subject})
-	return err != nil || !ok
+	return err == nil && !ok
 }
 
 // nextBoundary is the first instant after t at which the clock unit g turns
