@@ -49,19 +49,27 @@ func (c *checker) options(cfg *config) {
 	}
 }
 
-// id checks an id that must be stored and saved again: not empty (spaces
-// only count as empty), at most MaxIDBytes, valid UTF-8 (JSON would turn two
-// different invalid ids into the same text). optional allows "" (no parent).
+// id checks an id that must be stored and saved again (see idProblem).
 func (c *checker) id(path, id string, optional bool) {
+	if code, message := idProblem(id, optional); code != "" {
+		c.errorf(path, code, "%s", message)
+	}
+}
+
+// idProblem judges an id: not empty (spaces only count as empty), at most
+// MaxIDBytes, valid UTF-8 (JSON would turn two different invalid ids into
+// the same text). optional allows "" (no parent). code is "" for a good id.
+func idProblem(id string, optional bool) (code, message string) {
 	switch {
 	case optional && id == "":
 	case !optional && strings.TrimSpace(id) == "":
-		c.errorf(path, CodeEmptyID, "the id is empty")
+		return CodeEmptyID, "the id is empty"
 	case len(id) > MaxIDBytes:
-		c.errorf(path, CodeInvalidID, "the id is longer than %d bytes", MaxIDBytes)
+		return CodeInvalidID, fmt.Sprintf("the id is longer than %d bytes", MaxIDBytes)
 	case !utf8.ValidString(id):
-		c.errorf(path, CodeInvalidID, "the id is not valid UTF-8")
+		return CodeInvalidID, "the id is not valid UTF-8"
 	}
+	return "", ""
 }
 
 // name checks a customer's name.
@@ -121,8 +129,8 @@ func (c *checker) records(path string, data Struct, sched *Schedule) {
 	}
 }
 
-// treeRecords runs records on every customer and endpoint of a tree.
-func (c *checker) treeRecords(tree Tree) {
+// treeSizes runs records on every customer and endpoint of a tree.
+func (c *checker) treeSizes(tree Tree) {
 	for i, cust := range tree.Customers {
 		if cust != nil {
 			c.records(fmt.Sprintf("customers[%d]", i), cust.Data, cust.Schedule)
@@ -199,89 +207,107 @@ type treeShape struct {
 	parents []int32
 }
 
+// treeRecords names the records of a tree by one index, customers first
+// and then endpoints; paths are formatted only for a problem.
+type treeRecords struct {
+	customers []*CustomerInfo
+	endpoints []*Endpoint
+}
+
+func (r treeRecords) len() int              { return len(r.customers) + len(r.endpoints) }
+func (r treeRecords) isCustomer(k int) bool { return k < len(r.customers) }
+
+func (r treeRecords) isNil(k int) bool {
+	if r.isCustomer(k) {
+		return r.customers[k] == nil
+	}
+	return r.endpoints[k-len(r.customers)] == nil
+}
+
+func (r treeRecords) id(k int) string {
+	if r.isCustomer(k) {
+		return r.customers[k].ID
+	}
+	return r.endpoints[k-len(r.customers)].ID
+}
+
+func (r treeRecords) parentID(k int) string {
+	if r.isCustomer(k) {
+		return r.customers[k].ParentCustomerID
+	}
+	return r.endpoints[k-len(r.customers)].CustomerID
+}
+
+func (r treeRecords) schedule(k int) *Schedule {
+	if r.isCustomer(k) {
+		return r.customers[k].Schedule
+	}
+	return r.endpoints[k-len(r.customers)].Schedule
+}
+
+// path is "customers[2]" or "endpoints[0]".
+func (r treeRecords) path(k int) string {
+	if r.isCustomer(k) {
+		return fmt.Sprintf("customers[%d]", k)
+	}
+	return fmt.Sprintf("endpoints[%d]", k-len(r.customers))
+}
+
+// parentPath is the path of the member naming record k's parent.
+func (r treeRecords) parentPath(k int) string {
+	if r.isCustomer(k) {
+		return r.path(k) + ".parentCustomerId"
+	}
+	return r.path(k) + ".customerId"
+}
+
 // structure checks the shape of a directory: every record present with an
 // id used once, every parent an existing customer, every endpoint under
 // one, no loop, no chain deeper than MaxDepth. The shape it returns is
 // usable only when no error was added.
 func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) treeShape {
-	total := len(customers) + len(endpoints)
+	records := treeRecords{customers, endpoints}
+	total := records.len()
 	shape := treeShape{index: make(map[string]int32, total), parents: make([]int32, total)}
-	// Paths are made only for problems: a million Sprintfs are a good part
-	// of loading a million-node tree.
-	recordPath := func(k int) string {
-		if k < len(customers) {
-			return fmt.Sprintf("customers[%d]", k)
-		}
-		return fmt.Sprintf("endpoints[%d]", k-len(customers))
-	}
-	memberPath := func(k int) string {
-		if k < len(customers) {
-			return fmt.Sprintf("customers[%d].parentCustomerId", k)
-		}
-		return fmt.Sprintf("endpoints[%d].customerId", k-len(customers))
-	}
-	isCustomer := func(k int32) bool { return int(k) < len(customers) }
-	record := func(k int) (id string, ok bool) {
-		if k < len(customers) {
-			if customers[k] == nil {
-				c.errorf(recordPath(k), CodeNull, "the customer is null")
-				return "", false
-			}
-			return customers[k].ID, true
-		}
-		if endpoints[k-len(customers)] == nil {
-			c.errorf(recordPath(k), CodeNull, "the endpoint is null")
-			return "", false
-		}
-		return endpoints[k-len(customers)].ID, true
-	}
 	for k := range total {
-		id, ok := record(k)
-		if !ok {
+		shape.parents[k] = -1
+		if records.isNil(k) {
+			what := "customer"
+			if !records.isCustomer(k) {
+				what = "endpoint"
+			}
+			c.errorf(records.path(k), CodeNull, "the %s is null", what)
 			continue
 		}
-		before := len(c.problems)
-		c.id("", id, false)
-		if c.errorsSince(before) {
-			for p := range c.problems[before:] {
-				c.problems[before+p].Path = recordPath(k) + ".id"
-			}
+		id := records.id(k)
+		if code, message := idProblem(id, false); code != "" {
+			c.errorf(records.path(k)+".id", code, "%s", message)
 			continue
 		}
 		if first, dup := shape.index[id]; dup {
-			c.errorf(recordPath(k)+".id", CodeDuplicateID, "id %q is already used by %s", id, recordPath(int(first)))
+			c.errorf(records.path(k)+".id", CodeDuplicateID, "id %q is already used by %s", id, records.path(int(first)))
 			continue
 		}
 		shape.index[id] = int32(k)
 	}
 	// Parents.
 	for k := range total {
-		shape.parents[k] = -1
-		var parentID string
-		if k < len(customers) {
-			if customers[k] == nil {
-				continue
-			}
-			parentID = customers[k].ParentCustomerID
-		} else {
-			if endpoints[k-len(customers)] == nil {
-				continue
-			}
-			parentID = endpoints[k-len(customers)].CustomerID
-			if parentID == "" {
-				c.errorf(memberPath(k), CodeParentNotFound, "an endpoint needs the customer it belongs to")
-				continue
-			}
+		if records.isNil(k) {
+			continue
 		}
+		parentID := records.parentID(k)
 		if parentID == "" {
+			if !records.isCustomer(k) {
+				c.errorf(records.parentPath(k), CodeParentNotFound, "an endpoint needs the customer it belongs to")
+			}
 			continue
 		}
 		p, ok := shape.index[parentID]
 		switch {
 		case !ok:
-			c.errorf(memberPath(k), CodeParentNotFound, "customer %q does not exist", parentID)
-		case !isCustomer(p):
-			c.errorf(memberPath(k), CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
+			c.errorf(records.parentPath(k), CodeParentNotFound, "customer %q does not exist", parentID)
+		case !records.isCustomer(int(p)):
+			c.errorf(records.parentPath(k), CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
 		default:
 			shape.parents[k] = p
 		}
@@ -300,27 +326,15 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 		if loops == nil {
 			loops = reachesLoop(shape.parents)
 		}
-		id := customersOrEndpointsID(customers, endpoints, k)
-		member := fmt.Sprintf("customers[%d].parentCustomerId", k)
-		if !isCustomer(int32(k)) {
-			member = fmt.Sprintf("endpoints[%d].customerId", k-len(customers))
-		}
 		switch {
 		case !loops[k]:
-			c.errorf(member, CodeTooDeep, "the parent chain of %q is deeper than %d levels", id, MaxDepth)
-		case isCustomer(int32(k)):
+			c.errorf(records.parentPath(k), CodeTooDeep, "the parent chain of %q is deeper than %d levels", records.id(k), MaxDepth)
+		case records.isCustomer(k):
 			// An endpoint under a loop is not at fault; its customer is.
-			c.errorf(member, CodeParentLoop, "the parent chain of %q loops back on itself", id)
+			c.errorf(records.parentPath(k), CodeParentLoop, "the parent chain of %q loops back on itself", records.id(k))
 		}
 	}
 	return shape
-}
-
-func customersOrEndpointsID(customers []*CustomerInfo, endpoints []*Endpoint, k int) string {
-	if k < len(customers) {
-		return customers[k].ID
-	}
-	return endpoints[k-len(customers)].ID
 }
 
 // reachesLoop reports for every record whether walking up its parents

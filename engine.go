@@ -46,7 +46,7 @@ func (e *Engine) Load(tree Tree) error {
 	// Checked before copying: copying data that contains itself would
 	// never end. The tree's shape is checked by build.
 	var check checker
-	check.treeRecords(tree)
+	check.treeSizes(tree)
 	if err := check.refusal(); err != nil {
 		return err
 	}

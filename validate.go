@@ -96,7 +96,7 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 	var check checker
 	check.options(&cfg)
 	check.structure(tree.Customers, tree.Endpoints)
-	check.treeRecords(tree)
+	check.treeSizes(tree)
 	sound := !check.failed()
 	for i, c := range tree.Customers {
 		if c != nil {
@@ -111,9 +111,9 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 		s, _ = build(&cfg, tree.Customers, tree.Endpoints, tree.Tags, 0)
 	}
 	memo := stateMemo{}
-	for k := range len(tree.Customers) + len(tree.Endpoints) {
-		path, sched, parentID := treeRecord(tree, k)
-		if path == "" {
+	records := treeRecords{tree.Customers, tree.Endpoints}
+	for k := range records.len() {
+		if records.isNil(k) {
 			continue
 		}
 		var problems Problems
@@ -122,29 +122,13 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 			problems = slices.Concat(n.compiled.Problems(), s.parentStateProblems(n.compiled, n.parent, memo))
 		} else {
 			env := cfg.rootEnv()
-			env.HasParent = parentID != ""
-			problems = schedule.Validate(sched, env)
+			env.HasParent = records.parentID(k) != ""
+			problems = schedule.Validate(records.schedule(k), env)
 		}
-		check.addAll(path+".schedule", problems)
+		check.addAll(records.path(k)+".schedule", problems)
 	}
 	check.problems.Sort()
 	return check.problems
-}
-
-// treeRecord returns the path, schedule and parent id of record k of a tree
-// (customers first, then endpoints); path is "" for a null record.
-func treeRecord(tree Tree, k int) (path string, sched *Schedule, parentID string) {
-	if k < len(tree.Customers) {
-		if c := tree.Customers[k]; c != nil {
-			return fmt.Sprintf("customers[%d]", k), c.Schedule, c.ParentCustomerID
-		}
-		return "", nil, ""
-	}
-	k -= len(tree.Customers)
-	if ep := tree.Endpoints[k]; ep != nil {
-		return fmt.Sprintf("endpoints[%d]", k), ep.Schedule, ep.CustomerID
-	}
-	return "", nil, ""
 }
 
 // UnknownMembers lists, as warnings, the members of a JSON document that
