@@ -53,6 +53,9 @@ func TestALabFollowingTheClinicsHolidyIsToldItNeverCloses(t *testing.T) {
 		again = again || (p.Code == CodeUnknownParentState && p.Path == "schedule.rules[0].customerState")
 	}
 	assert.True(t, again, "ValidateCustomer reports it too")
+	stored, err := e.Snapshot().Problems("lab")
+	require.NoError(t, err)
+	assert.Equal(t, CodeUnknownParentState, stored[0].Code, "and so does the stored tree, which test and timeline show")
 }
 
 func TestFollowingAStateTheParentHasDrawsNothing(t *testing.T) {

@@ -1,6 +1,7 @@
 package voicesched
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -85,14 +86,17 @@ func (s *Snapshot) IDs() []string {
 	return out
 }
 
-// Problems returns the compile problems of a node's schedule, paths
-// starting at "schedule".
+// Problems returns the problems of a node's schedule as it sits in the
+// tree — its compile and lint problems, and CustomerState rules following a
+// state its parent never has — paths starting at "schedule".
 func (s *Snapshot) Problems(id string) (Problems, error) {
 	i, err := s.lookup(id)
 	if err != nil {
 		return nil, err
 	}
-	return s.nodes.at(i).compiled.Problems().WithPrefix("schedule"), nil
+	n := s.nodes.at(i)
+	problems := slices.Concat(n.compiled.Problems(), s.parentStateProblems(n.compiled, n.parent, stateMemo{}))
+	return problems.WithPrefix("schedule"), nil
 }
 
 // EffectiveSchedule is the schedule that decides for a node (the API's
