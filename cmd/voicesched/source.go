@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -118,6 +119,7 @@ type subject struct {
 	// answer carries as eval's do.
 	problems []string
 	notes    []string
+	decider  string // the node whose schedule decides
 }
 
 // subjectFlags checks that --tree, --customer and --schedule name one
@@ -183,6 +185,7 @@ func (sub *subject) findProblems() error {
 	if err != nil {
 		return err
 	}
+	sub.decider = eff.NodeID
 	for _, p := range problems {
 		if sub.lone {
 			p.Path = strings.TrimPrefix(strings.TrimPrefix(p.Path, "schedule"), ".")
@@ -193,6 +196,13 @@ func (sub *subject) findProblems() error {
 	}
 	sub.notes, err = protocol.ScheduleErrors(sub.snap, sub.id)
 	return err
+}
+
+// listed reports whether an answer's error is one of the schedule problems
+// printed before the answer: the notes, and the library's own note on the
+// deciding schedule ("<node>: schedule.timeZoneId: unknown time zone …").
+func (sub *subject) listed(answerError string) bool {
+	return slices.Contains(sub.notes, answerError) || strings.HasPrefix(answerError, sub.decider+": schedule.")
 }
 
 // writeProblems prints the subject's schedule problems, before the answer.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -142,7 +141,7 @@ func writeTestText(w io.Writer, sub *subject, other *otherZone, at time.Time, re
 		fmt.Fprintf(tw, "  next change\tnone within the search horizon\n")
 	}
 	for _, e := range a.Errors {
-		if !slices.Contains(sub.notes, e) { // the notes were listed first
+		if !sub.listed(e) {
 			fmt.Fprintf(tw, "  problem\t%s\n", e)
 		}
 	}
