@@ -28,7 +28,10 @@
 // tree.go (nodes and placement), patch.go, preview.go (a patch's effect
 // before it is applied), compare.go (where two snapshots' states differ over
 // a window), check.go and validate.go, settings.go, answer.go, errors.go,
-// options.go, limits.go.
+// options.go, limits.go, find.go (a node by id, name or referenceId, with
+// did-you-mean), status.go (every node's answer at once), decisions.go
+// (timeline spans with the rule that decided each), document.go (a file of
+// any record kind read and checked, every problem with its path).
 //
 // Everything is compiled once, when a customer is stored; evaluation reads an
 // immutable snapshot, takes no locks that writers hold and allocates nothing

@@ -90,6 +90,7 @@ var goldenCases = []goldenCase{
 	{name: "status_thanksgiving", args: []string{"status", "--at", "2026-11-26T10:00:00-05:00"}},
 	{name: "status_holiday_by_name_tz", args: []string{"status", "--customer", "Maple Street Clinic", "--state", "holiday", "--at", "2026-11-26T10:00:00", "--tz", "europe/paris"}},
 	{name: "status_subtree_json", args: []string{"status", "--customer", "MSC-17", "--at", "2026-11-25T12:30:00-05:00", "--format", "JSON"}},
+	{name: "status_closed_with_context", args: []string{"status", "--state", "closed", "--at", "2026-11-26T10:00:00-05:00"}},
 	{name: "status_unknown_customer", args: []string{"status", "--customer", "clinic-mapel"}, status: exitFail},
 	{name: "status_bad_tz", args: []string{"status", "--tz", "Europe/Pariss"}, status: exitUsage},
 	{name: "status_help", args: []string{"status", "--help"}},

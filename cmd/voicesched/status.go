@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -155,7 +156,8 @@ func writeStatusText(w io.Writer, at time.Time, zone *time.Location, zoneID stri
 			}
 		}
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "NODE\tSTATE\tDECIDED BY\tFLOW\tZONE\n")
 	for i := range nodes {
 		n := &nodes[i]
@@ -182,6 +184,11 @@ func writeStatusText(w io.Writer, at time.Time, zone *time.Location, zoneID stri
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for line := range bytes.Lines(table.Bytes()) { // context lines end in padding
+		if _, err := fmt.Fprintf(w, "%s\n", bytes.TrimRight(line, " \n")); err != nil {
+			return err
+		}
 	}
 	if state != "" {
 		_, err := fmt.Fprintf(w, "%s of %d in state %q\n", plural(shown, "node"), len(nodes), state)
