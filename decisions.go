@@ -41,7 +41,7 @@ func (s *Snapshot) Decisions(id string, from, to time.Time) ([]Decision, error) 
 		if len(out) >= s.cfg.maxIntervals {
 			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
 		}
-		next, then, ok, err := s.nextDifference(i, at, to, &budget, sameDecision)
+		next, then, ok, err := s.nextDifference(i, at, to, &budget, byDecision)
 		if err != nil {
 			return out, err
 		}

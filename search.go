@@ -65,18 +65,34 @@ func (s *Snapshot) nextChangeOf(i int32, t time.Time) (Change, bool, error) {
 // nextChange finds the next change of node i in (t, limit], spending rule
 // looks from *budget (shared by all the searches of one Timeline).
 func (s *Snapshot) nextChange(i int32, t, limit time.Time, budget *int) (Change, bool, error) {
-	at, now, ok, err := s.nextDifference(i, t, limit, budget, sameState)
+	at, now, ok, err := s.nextDifference(i, t, limit, budget, byStateName)
 	if !ok || err != nil {
 		return Change{}, false, err
 	}
 	return Change{At: at.UTC(), State: now.StateName}, true, nil
 }
 
-func sameState(a, b *Answer) bool { return a.StateName == b.StateName }
+// difference is what counts as a change to nextDifference. A named mode
+// rather than a func value: answers passed to an unknown func escape to the
+// heap, which would cost every search two allocations.
+type difference uint8
+
+const (
+	byStateName difference = iota // another state name (NextChange, Timeline)
+	byDecision                    // another state, reason, deciding node or rule (Decisions)
+)
+
+// same reports whether a and b are the same answer as d counts them.
+func (d difference) same(a, b *Answer) bool {
+	if d == byDecision {
+		return sameDecision(a, b)
+	}
+	return a.StateName == b.StateName
+}
 
 // nextDifference finds the earliest instant in (t, limit] at which node i's
-// answer is not the same (by same) as at t, and the answer then.
-func (s *Snapshot) nextDifference(i int32, t, limit time.Time, budget *int, same func(a, b *Answer) bool) (time.Time, Answer, bool, error) {
+// answer is not the same (as d counts it) as at t, and the answer then.
+func (s *Snapshot) nextDifference(i int32, t, limit time.Time, budget *int, d difference) (time.Time, Answer, bool, error) {
 	start := s.answer(i, t, false)
 	now := start
 	at := t
@@ -86,7 +102,7 @@ func (s *Snapshot) nextDifference(i int32, t, limit time.Time, budget *int, same
 		if !ok || u.After(limit) {
 			return time.Time{}, Answer{}, false, nil
 		}
-		if now = s.answer(i, u, false); !same(&start, &now) {
+		if now = s.answer(i, u, false); !d.same(&start, &now) {
 			return u, now, true, nil
 		}
 		at = u
