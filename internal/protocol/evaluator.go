@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -348,7 +349,7 @@ func (ev *Evaluator) loneSchedule(raw json.RawMessage) *compiled {
 	entry := &compiled{nodes: map[string]nodeInfo{}}
 	var s voicesched.Schedule
 	if err := json.Unmarshal(raw, &s); err != nil {
-		entry.err = coded(CodeBadSchedule, memberDecodeError("schedule", err))
+		entry.err = coded(CodeBadSchedule, memberDecodeError("schedule", raw, &voicesched.Schedule{}, err))
 	} else if entry.snap, err = LoneSnapshot(&s); err != nil {
 		entry.err = coded(CodeBadSchedule, err)
 	}
@@ -364,7 +365,7 @@ func (ev *Evaluator) inlineTree(raw json.RawMessage) *compiled {
 	entry := &compiled{nodes: map[string]nodeInfo{}}
 	var customers []*voicesched.CustomerInfo
 	if err := json.Unmarshal(raw, &customers); err != nil {
-		entry.err = coded(CodeBadTree, memberDecodeError("customers", err))
+		entry.err = coded(CodeBadTree, memberDecodeError("customers", raw, &[]*voicesched.CustomerInfo{}, err))
 	} else {
 		engine := voicesched.New()
 		if err := engine.Load(voicesched.Tree{Customers: customers}); err != nil {
@@ -377,15 +378,24 @@ func (ev *Evaluator) inlineTree(raw json.RawMessage) *compiled {
 	return entry
 }
 
-// memberDecodeError says why a member of a request does not decode.
-func memberDecodeError(member string, err error) error {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		where := member
-		if typeErr.Field != "" {
-			where += "." + typeErr.Field
-		}
-		return fmt.Errorf("%s should be %s, not a JSON %s", where, JSONKind(typeErr.Type.String()), typeErr.Value)
+// maxDecodeProblems bounds the problems one error line names.
+const maxDecodeProblems = 8
+
+// memberDecodeError says why a member of a request does not decode (err,
+// decoding raw into v's type): every value it refuses, with its path
+// (model.Decode), up to maxDecodeProblems of them.
+func memberDecodeError(member string, raw json.RawMessage, v any, err error) error {
+	problems, _ := model.Decode(raw, v)
+	refused := problems.Errors().WithPrefix(member)
+	if len(refused) == 0 {
+		return fmt.Errorf("%s cannot be decoded: %v", member, err)
 	}
-	return fmt.Errorf("%s cannot be decoded: %v", member, err)
+	parts := make([]string, 0, min(len(refused), maxDecodeProblems)+1)
+	for _, p := range refused[:min(len(refused), maxDecodeProblems)] {
+		parts = append(parts, p.Path+": "+strings.TrimSuffix(p.Message, "."))
+	}
+	if extra := len(refused) - maxDecodeProblems; extra > 0 {
+		parts = append(parts, fmt.Sprintf("and %d more", extra))
+	}
+	return fmt.Errorf("%s cannot be decoded: %s", member, strings.Join(parts, "; "))
 }
