@@ -49,7 +49,8 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 			if j, ok := prev.index[n.id]; ok {
 				old := prev.nodes.at(j)
 				if old.customer == n.customer && old.endpoint == n.endpoint {
-					n.env, n.compiledFrom, n.compiled, n.notes, n.subject = old.env, old.compiledFrom, old.compiled, old.notes, old.subject
+					n.envZone, n.envZoneID, n.envHasParent = old.envZone, old.envZoneID, old.envHasParent
+					n.compiledFrom, n.compiled, n.notes, n.subject = old.compiledFrom, old.compiled, old.notes, old.subject
 				}
 			}
 		}
@@ -98,7 +99,7 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	if n.parent >= 0 {
 		n.depth = s.nodes.at(n.parent).depth + 1
 	}
-	if n.compiled == nil || env != n.env || n.compiledFrom != n.schedule() {
+	if n.compiled == nil || !n.compiledIn(env) || n.compiledFrom != n.schedule() {
 		compiled, equal := s.compile(n.schedule(), env)
 		if equal != n.schedule() && s.intern.shareRecords {
 			n.shareSchedule(equal)
@@ -141,7 +142,8 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 // setCompiled installs a compiled schedule and the notes every answer of
 // the node reports (a zone id that did not resolve).
 func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
-	n.env, n.compiledFrom, n.compiled, n.notes = env, from, compiled, nil
+	n.envZone, n.envZoneID, n.envHasParent = env.Zone, env.ZoneID, env.HasParent
+	n.compiledFrom, n.compiled, n.notes = from, compiled, nil
 	for _, p := range compiled.Problems() {
 		if p.Code == CodeUnknownZone {
 			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)

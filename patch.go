@@ -227,7 +227,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 	switch {
 	case pre != nil && c.Schedule == pre.schedule && env == pre.env:
 		compiled = pre.compiled
-	case env != old.env || c.Schedule != old.customer.Schedule:
+	case !old.compiledIn(env) || c.Schedule != old.customer.Schedule:
 		compiled = schedule.Compile(c.Schedule, env)
 	}
 	if scheduleOK {
@@ -258,7 +258,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 func storedProblems(compiled *schedule.Compiled, old *node, patched *Schedule, env schedule.Env) Problems {
 	problems := compiled.Problems()
 	unchanged := patched == old.customer.Schedule || reflect.DeepEqual(patched, old.customer.Schedule)
-	if !unchanged || env.ZoneID != old.env.ZoneID {
+	if !unchanged || env.ZoneID != old.envZoneID {
 		return problems
 	}
 	var out Problems

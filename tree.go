@@ -1,6 +1,8 @@
 package voicesched
 
 import (
+	"time"
+
 	"github.com/voicesched/voicesched/condition"
 	"github.com/voicesched/voicesched/schedule"
 )
@@ -12,21 +14,31 @@ type node struct {
 	id           string
 	customer     *CustomerInfo // nil for an endpoint
 	endpoint     *Endpoint     // nil for a customer
-	parent       int32         // -1 for a root
 	children     []int32
-	depth        int
-	env          schedule.Env // what compiled was compiled against
-	compiledFrom *Schedule    // the record compiled was compiled from
+	compiledFrom *Schedule // the record compiled was compiled from
 	compiled     *schedule.Compiled
 	subject      *condition.Subject
 	// notes are compile-time problems every answer reports (an unknown zone).
 	notes []string
-	// decider is the node whose answer this one gives (see memo.go).
-	decider int32
 	// memo remembers the answer of a node that decides with its own schedule;
 	// dependsOn is the token of what its answer depends on (see resolve).
 	memo      *answerMemo
 	dependsOn *answerMemo
+	// envZone, envZoneID and envHasParent are the part of the schedule.Env
+	// compiled was compiled against that differs between nodes (the states
+	// are the engine's): 40 bytes less a node than the whole Env.
+	envZone   *time.Location
+	envZoneID string
+	parent    int32 // -1 for a root
+	depth     int32
+	// decider is the node whose answer this one gives (see memo.go).
+	decider      int32
+	envHasParent bool
+}
+
+// compiledIn reports whether n's schedule was compiled against env.
+func (n *node) compiledIn(env schedule.Env) bool {
+	return n.envZone == env.Zone && n.envZoneID == env.ZoneID && n.envHasParent == env.HasParent
 }
 
 // inheritsParent reports whether node n's answer is its parent's: its
@@ -99,7 +111,7 @@ func (s *Snapshot) placeUnder(check *checker, i int32, id, parentID string) (par
 	if i >= 0 {
 		height = s.height(i)
 	}
-	if depth := s.nodes.at(j).depth + height; depth > MaxDepth {
+	if depth := int(s.nodes.at(j).depth) + height; depth > MaxDepth {
 		check.errorf(path, CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed", parentID, depth, MaxDepth)
 		return -1, false
 	}
