@@ -85,6 +85,7 @@ var goldenCases = []goldenCase{
 	{name: "timeline_reversed", args: []string{"timeline", "--customer", "clinic-maple", "--from", "2026-11-30", "--to", "2026-11-23"}, status: exitUsage},
 	{name: "timeline_tz_tokyo", args: []string{"timeline", "--customer", "Maple Lab", "--from", "2026-11-26", "--to", "2026-11-28", "--tz", "Asia/Tokyo"}},
 	{name: "timeline_unknown_zone", args: []string{"timeline", "--schedule", cliFile("bad_schedule.json"), "--from", "2026-11-23", "--to", "2026-11-25"}},
+	{name: "timeline_unknown_zone_json_strict", args: []string{"timeline", "--schedule", cliFile("bad_schedule.json"), "--from", "2026-11-23", "--to", "2026-11-24", "--format", "json", "--strict"}, status: exitFail},
 	{name: "timeline_help", args: []string{"timeline", "--help"}},
 	// status
 	{name: "status_thanksgiving", args: []string{"status", "--at", "2026-11-26T10:00:00-05:00"}},

@@ -119,7 +119,10 @@ type subject struct {
 	// answer carries as eval's do.
 	problems []string
 	notes    []string
-	decider  string // the node whose schedule decides
+	// zoneNotes are the deciding schedule's zone errors, which the library
+	// adds to every answer itself (so they are not among the notes).
+	zoneNotes []string
+	decider   string // the node whose schedule decides
 }
 
 // subjectFlags checks that --tree, --customer and --schedule name one
@@ -187,6 +190,9 @@ func (sub *subject) findProblems() error {
 	}
 	sub.decider = eff.NodeID
 	for _, p := range problems {
+		if p.Code == model.CodeUnknownZone && p.Severity == model.SeverityError {
+			sub.zoneNotes = append(sub.zoneNotes, eff.NodeID+": "+p.Path+": "+p.Message)
+		}
 		if sub.lone {
 			p.Path = strings.TrimPrefix(strings.TrimPrefix(p.Path, "schedule"), ".")
 			sub.problems = append(sub.problems, p.String())

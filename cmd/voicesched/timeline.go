@@ -142,7 +142,7 @@ func writeTimelineJSON(w io.Writer, sub *subject, from, to time.Time, decisions 
 		}
 		out.Intervals = append(out.Intervals, iv)
 	}
-	out.Errors = append(out.Errors, sub.notes...)
+	out.Errors = append(append(out.Errors, sub.zoneNotes...), sub.notes...)
 	if searchErr != nil {
 		out.Errors = append(out.Errors, searchErr.Error())
 	}
