@@ -208,6 +208,13 @@ func TestLintScenarios(t *testing.T) {
 			says: []string{"leap years", "-1"},
 		},
 		{
+			scenario: "a yearly leap-day party started on February 29 happens every four years",
+			mistake:  `{"defaultState":"Open","rules":[{"state":"Party","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2028-02-29"}]}`,
+			fixed:    `{"defaultState":"Open","rules":[{"state":"Party","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2028-02-28"}]}`,
+			path:     "rules[0].startDate", code: model.CodeLeapDayOnly,
+			says: []string{"leap years"},
+		},
+		{
 			scenario: "day 366 of the year exists only in leap years",
 			mistake:  `{"defaultState":"Open","rules":[{"state":"Closed","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byYearDay":[366]}]}`,
 			fixed:    `{"defaultState":"Open","rules":[{"state":"Closed","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byYearDay":[-1]}]}`,

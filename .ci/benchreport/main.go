@@ -162,6 +162,9 @@ func main() {
 	fmt.Fprintf(w, "| naive rrule-go / typical-10-rules | ≥ 1000× | %.0f× |\n", ratio("BenchmarkEvaluate/naive-rrule-go", "BenchmarkEvaluate/typical-10-rules"))
 	fmt.Fprintf(w, "| Age 30y / 1d | ≤ 1.2 | %.2f |\n", ratio("BenchmarkAge/30y", "BenchmarkAge/1d"))
 	fmt.Fprintf(w, "| Rules 500 / 10 | ≤ 60 | %.1f |\n", ratio("BenchmarkRules/500", "BenchmarkRules/10"))
+	if ns("BenchmarkLint/compile/typical-10-rules") > 0 {
+		fmt.Fprintf(w, "| Lint / compile (typical-10-rules, schedule package) | ≤ 2 | %.2f |\n", ratio("BenchmarkLint/lint/typical-10-rules", "BenchmarkLint/compile/typical-10-rules"))
+	}
 	if p := ns("BenchmarkParallel"); p > 0 {
 		fmt.Fprintf(w, "| Parallel speed-up (inherited-3-levels one core / Parallel) | ≥ 1.7× | %.2f× |\n", ns("BenchmarkEvaluate/inherited-3-levels")/p)
 	}
