@@ -43,3 +43,35 @@ func (s *Snapshot) parentStateProblems(compiled *schedule.Compiled, parent int32
 	}
 	return compiled.ParentStateProblems(label, s.statesOf(parent, memo))
 }
+
+// orphanedFollowers warns, at the patch's schedule, about the CustomerState
+// rules of node i's children that follow a state i had before a patch and
+// no longer has with its new schedule compiled (placed under newParent):
+// renaming "Holiday" to "Holidays" silently stops every department that
+// closes on the clinic's holiday.
+func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule.Compiled, newParent int32, memo stateMemo) {
+	n := s.nodes.at(i)
+	var inherited []string
+	if compiled.Inherits() && newParent >= 0 {
+		inherited = s.statesOf(newParent, memo)
+	}
+	after := compiled.States(inherited)
+	before := s.statesOf(i, memo)
+	label := fmt.Sprintf("customer %q", n.id)
+	for _, k := range n.children {
+		child := s.nodes.at(k)
+		if !child.compiled.DependsOnParent() {
+			continue
+		}
+		already := map[string]bool{}
+		for _, p := range child.compiled.ParentStateProblems(label, before) {
+			already[p.Path] = true
+		}
+		for _, p := range child.compiled.ParentStateProblems(label, after) {
+			if already[p.Path] {
+				continue
+			}
+			check.warnf("schedule", CodeUnknownParentState, "after this patch %q's %s never matches: %s", child.id, p.Path, p.Message)
+		}
+	}
+}

@@ -79,3 +79,33 @@ func TestFollowingAStateTheParentHasDrawsNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestRenamingTheClinicsHolidayWarnsAboutTheLabThatFollowsIt(t *testing.T) {
+	e := sampleEngine(t)
+	clinic := e.Snapshot().Tree().Customers[1]
+	require.Equal(t, "clinic-maple", clinic.ID)
+	renamed := clinic.Schedule.Clone()
+	for k := range renamed.Rules {
+		if renamed.Rules[k].State == "Holiday" {
+			renamed.Rules[k].State = "Holidays"
+		}
+	}
+	problems := e.ValidatePatch(PatchCustomer{CustomerID: "clinic-maple", Schedule: Some(renamed)}, nil)
+	var found *Problem
+	for i := range problems {
+		if problems[i].Code == CodeUnknownParentState {
+			found = &problems[i]
+		}
+	}
+	require.NotNil(t, found, "%v", problems)
+	assert.Equal(t, "schedule", found.Path)
+	assert.Equal(t, SeverityWarning, found.Severity)
+	assert.Contains(t, found.Message, `"dept-maple-lab"'s rules[0].customerState never matches`)
+	assert.Contains(t, found.Message, `did you mean "Holidays"?`)
+
+	unchanged := clinic.Schedule.Clone()
+	unchanged.DefaultState = "After Hours"
+	for _, p := range e.ValidatePatch(PatchCustomer{CustomerID: "clinic-maple", Schedule: Some(unchanged)}, nil) {
+		assert.NotEqual(t, CodeUnknownParentState, p.Code, "a patch that keeps the states warns about nothing: %v", p)
+	}
+}

@@ -231,8 +231,12 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 		compiled = schedule.Compile(c.Schedule, env)
 	}
 	if scheduleOK {
+		memo := stateMemo{}
 		check.addAll("schedule", storedProblems(compiled, old, c.Schedule, env))
-		check.addAll("schedule", s.parentStateProblems(compiled, newParent, stateMemo{}))
+		check.addAll("schedule", s.parentStateProblems(compiled, newParent, memo))
+		if compiled != old.compiled {
+			s.orphanedFollowers(&check, i, compiled, newParent, memo)
+		}
 	}
 	if check.failed() {
 		check.problems.Sort()
