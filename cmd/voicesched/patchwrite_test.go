@@ -57,6 +57,19 @@ func TestPatchWriteChangesOnlyTheRecordThroughASymlink(t *testing.T) {
 	for key := range untouched {
 		assert.Contains(t, record, key, "the record keeps its members")
 	}
+	// Within the record, what the patch did not touch keeps its text: the
+	// schedule (with its rules' member order) is the same bytes.
+	oldSchedule := memberText(t, original[before.Start:before.End], "schedule")
+	assert.NotEmpty(t, oldSchedule)
+	assert.Equal(t, oldSchedule, memberText(t, saved[after.Start:after.End], "schedule"))
+}
+
+// memberText returns the text of an object's member as written.
+func memberText(t *testing.T, object []byte, name string) string {
+	t.Helper()
+	var members map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(object, &members))
+	return string(members[name])
 }
 
 // A tree whose customer record cannot be told apart (two records with the

@@ -2,7 +2,8 @@
 // bytes of an object in a list member of the document ("customers") by the
 // object's id, so a caller can put a re-encoded record there and leave
 // every other byte of the file as it was — member order, spacing, members
-// a re-encoding would add or drop.
+// a re-encoding would add or drop — and write the record itself in its old
+// shape (its member order, its absent members left absent when empty).
 //
 // It reads the document with encoding/json's tokenizer, so it matches member
 // names as decoding does (exactly, else ignoring case; of repeated members
@@ -124,16 +125,25 @@ func valueStart(doc []byte, offset int) int {
 	return offset
 }
 
-// Replace returns doc with the bytes of span replaced by value, indented to
-// sit where the old value did: a value that was on one line is written
-// compact; one that spread over lines is indented like it (the indentation
-// of the line it starts on, and the step of its first member).
+// Replace returns doc with the bytes of span replaced by value, written in
+// the old value's shape so that a diff shows only what changed: at every
+// level, where both are objects the members the old one has come in its
+// order, members only the new one has follow, and of those a member whose
+// value is empty (false, 0, "", null, [] or {}) is left out, as the old
+// value left it out; where both are lists they merge item by item.
+// A value that was on one line is written compact; one that spread over
+// lines is indented like it (the indentation of the line it starts on, and
+// the step of its first member).
 func Replace(doc []byte, span Span, value any) ([]byte, error) {
 	old := doc[span.Start:span.End]
-	var encoded []byte
-	var err error
+	encoded, err := marshal(value)
+	if err != nil {
+		return nil, err
+	}
+	encoded = merge(old, encoded)
+	var out bytes.Buffer
 	if !bytes.ContainsAny(old, "\n") {
-		encoded, err = marshal(value, "", "")
+		err = json.Compact(&out, encoded)
 	} else {
 		prefix := lineIndent(doc, span.Start)
 		step := "  "
@@ -143,15 +153,134 @@ func Replace(doc []byte, span Span, value any) ([]byte, error) {
 				step = inner[len(prefix):]
 			}
 		}
-		encoded, err = marshal(value, prefix, step)
+		err = json.Indent(&out, encoded, prefix, step)
 	}
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(doc)-len(old)+len(encoded))
-	out = append(out, doc[:span.Start]...)
-	out = append(out, encoded...)
-	return append(out, doc[span.End:]...), nil
+	edited := make([]byte, 0, len(doc)-len(old)+out.Len())
+	edited = append(edited, doc[:span.Start]...)
+	edited = append(edited, out.Bytes()...)
+	return append(edited, doc[span.End:]...), nil
+}
+
+// member is one member of an object, its value as written.
+type member struct {
+	key   string
+	value json.RawMessage
+}
+
+// members lists the members of a JSON object in order; ok is false when
+// raw is not one.
+func members(raw []byte) ([]member, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	var out []member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, false
+		}
+		out = append(out, member{key: tok.(string), value: value})
+	}
+	return out, true
+}
+
+// merge writes the value encoded in the shape of old (see Replace), at
+// every level: objects keep old's member order, lists merge item by item.
+func merge(old, encoded []byte) []byte {
+	if before, ok := members(old); ok {
+		if after, ok := members(encoded); ok {
+			return mergeMembers(before, after)
+		}
+	}
+	if before, ok := items(old); ok {
+		if after, ok := items(encoded); ok {
+			var b bytes.Buffer
+			b.WriteByte('[')
+			for i, item := range after {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				if i < len(before) {
+					item = merge(before[i], item)
+				}
+				b.Write(item)
+			}
+			b.WriteByte(']')
+			return b.Bytes()
+		}
+	}
+	return encoded
+}
+
+func mergeMembers(before, after []member) []byte {
+	used := make([]bool, len(after))
+	find := func(key string) int {
+		for i, m := range after {
+			if !used[i] && strings.EqualFold(m.key, key) {
+				return i
+			}
+		}
+		return -1
+	}
+	var ordered []member
+	for _, m := range before {
+		if i := find(m.key); i >= 0 {
+			used[i] = true
+			ordered = append(ordered, member{key: after[i].key, value: merge(m.value, after[i].value)})
+		}
+	}
+	for i, m := range after {
+		if !used[i] && !isEmpty(m.value) {
+			ordered = append(ordered, m)
+		}
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range ordered {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(m.key)
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(m.value)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// items lists the items of a JSON list; ok is false when raw is not one.
+func items(raw []byte) ([]json.RawMessage, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, false
+	}
+	var out []json.RawMessage
+	for dec.More() {
+		var item json.RawMessage
+		if err := dec.Decode(&item); err != nil {
+			return nil, false
+		}
+		out = append(out, item)
+	}
+	return out, true
+}
+
+// isEmpty reports whether a JSON value is false, 0, "", null, [] or {}.
+func isEmpty(raw json.RawMessage) bool {
+	switch string(bytes.TrimSpace(raw)) {
+	case "false", "0", `""`, "null", "[]", "{}":
+		return true
+	}
+	return false
 }
 
 // lineIndent is the white space from the start of the line holding
@@ -169,15 +298,11 @@ func leading(b []byte) int {
 	return n
 }
 
-// marshal encodes v without HTML escaping, indented when step is not
-// empty, without a trailing newline.
-func marshal(v any, prefix, step string) ([]byte, error) {
+// marshal encodes v compactly without HTML escaping.
+func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if step != "" {
-		enc.SetIndent(prefix, step)
-	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

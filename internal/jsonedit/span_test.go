@@ -127,3 +127,21 @@ func FuzzFindElement(f *testing.F) {
 		require.Equal(t, span.Start, again.Start, "the record stays where it was")
 	})
 }
+
+// The record keeps its member order; a member it did not have stays absent
+// when the new value is empty, and is added when it is not.
+func TestReplaceWritesTheRecordInItsOldShape(t *testing.T) {
+	type record struct {
+		ID        string `json:"id"`
+		Name      string `json:"name"`
+		IsStaging bool   `json:"isStaging"`
+		Seats     int    `json:"seats"`
+		Note      string `json:"note,omitempty"`
+	}
+	doc := []byte("{\"customers\": [\n  {\n    \"name\": \"Old\",\n    \"ID\": \"a\",\n    \"note\": \"gone soon\"\n  }\n]}")
+	span, err := FindElement(doc, "customers", "a")
+	require.NoError(t, err)
+	out, err := Replace(doc, span, record{ID: "a", Name: "New", Seats: 3})
+	require.NoError(t, err)
+	assert.Equal(t, "{\"customers\": [\n  {\n    \"name\": \"New\",\n    \"id\": \"a\",\n    \"seats\": 3\n  }\n]}", string(out))
+}
