@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/voicesched/voicesched/schedule"
 )
@@ -71,7 +72,8 @@ func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule
 			if already[p.Path] {
 				continue
 			}
-			check.warnf("schedule", CodeUnknownParentState, "after this patch %q's %s never matches: %s", child.id, p.Path, p.Message)
+			check.warnf("schedule", CodeUnknownParentState, "after this patch the rule %s of %q never matches: %s",
+				p.Path, child.id, strings.TrimPrefix(p.Message, "this rule never matches: "))
 		}
 	}
 }

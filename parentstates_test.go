@@ -100,7 +100,7 @@ func TestRenamingTheClinicsHolidayWarnsAboutTheLabThatFollowsIt(t *testing.T) {
 	require.NotNil(t, found, "%v", problems)
 	assert.Equal(t, "schedule", found.Path)
 	assert.Equal(t, SeverityWarning, found.Severity)
-	assert.Contains(t, found.Message, `"dept-maple-lab"'s rules[0].customerState never matches`)
+	assert.Contains(t, found.Message, `the rule rules[0].customerState of "dept-maple-lab" never matches`)
 	assert.Contains(t, found.Message, `did you mean "Holidays"?`)
 
 	unchanged := clinic.Schedule.Clone()
