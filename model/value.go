@@ -79,7 +79,7 @@ func (s Struct) oneOf(path string, out *Problems, seen map[*Value]bool, depth in
 		if members := v.Members(); len(members) > 1 {
 			*out = append(*out, Problem{Path: at, Code: CodeSeveralValueMembers, Severity: SeverityWarning,
 				Message: fmt.Sprintf("this value sets %s, but a Value holds one; conditions read only %s (the first of boolValue, stringValue, numberValue, structValue, listValue) and other systems may pick another; keep one member",
-					joinNames(members), members[0])})
+					JoinWords(members), members[0])})
 		}
 		v.StructValue.oneOf(at+".structValue", out, seen, depth+1)
 		for i, item := range v.ListValue {
@@ -88,12 +88,13 @@ func (s Struct) oneOf(path string, out *Problems, seen map[*Value]bool, depth in
 	}
 }
 
-// joinNames writes "a and b" or "a, b and c".
-func joinNames(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
+// JoinWords writes words as a sentence lists them: "a", "a and b", "a, b
+// and c". Messages of every package use it.
+func JoinWords(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // Struct is a JSON object of Values (.NET Dictionary<string, Value>). A nil

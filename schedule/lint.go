@@ -46,11 +46,11 @@ func (c *Compiled) checkIgnoredMembers(base string, r *model.SchedulingRule, fai
 		case model.RuleAlways:
 			warn("simpleRuleType", model.CodeIgnoredByRuleType,
 				"this rule applies at every instant: simpleRuleType is Always (also what an absent simpleRuleType means), so its %s are ignored; set simpleRuleType to Time to use them",
-				joinWords(ignored))
+				model.JoinWords(ignored))
 		case model.RuleCustomerState:
 			warn("simpleRuleType", model.CodeIgnoredByRuleType,
 				"this rule follows the parent's state at every instant: a CustomerState rule ignores its %s; to limit it to certain times, add a condition such as hour >= 9 && hour < 17, or use a Time rule with a parentState condition",
-				joinWords(ignored))
+				model.JoinWords(ignored))
 		}
 		// Check the text as a Time rule would, without that kind's warnings.
 		c.compileWindow(base, r, fail, func(string, string, string, ...any) {})
@@ -97,17 +97,6 @@ func recurrenceMembers(r *model.SchedulingRule) []string {
 	add(len(r.ByHour) > 0, "byHour")
 	add(len(r.ByMinute) > 0, "byMinute")
 	return out
-}
-
-// joinWords writes "a", "a and b" or "a, b and c".
-func joinWords(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // checkZoneSpelling reports a zone that is a fixed offset, and an IANA name
@@ -347,7 +336,7 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 			default:
 				c.addf(dayPath(k), model.CodeSkipsShortMonths, model.SeverityWarning,
 					"the %s exists in only some months, so this rule skips %s; for the last day of each month use byMonthDay -1",
-					ordinal(day), joinWords(short))
+					ordinal(day), model.JoinWords(short))
 			}
 		}
 	}
@@ -545,5 +534,5 @@ func describeWeekdays(mask uint8) string {
 			break
 		}
 	}
-	return joinWords(names)
+	return model.JoinWords(names)
 }

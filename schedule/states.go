@@ -84,7 +84,7 @@ func quoteList(words []string) string {
 		}
 		quoted = append(quoted, fmt.Sprintf("%q", model.Truncate(word, 60)))
 	}
-	text := joinWords(quoted)
+	text := model.JoinWords(quoted)
 	if len(words) > most {
 		text += fmt.Sprintf(" and %d more", len(words)-most)
 	}
