@@ -165,8 +165,10 @@ func (c *Compiled) lint(s *model.Schedule) {
 	unconditionalAlways := -1 // position in c.rules of the first Always rule with no (or a true) condition
 	for k := range c.rules {
 		rule := &c.rules[k]
-		for _, p := range rule.info.FlowParams.OneOfProblems(rule.info.Path() + ".flowParams") {
-			c.addf(p.Path, p.Code, p.Severity, "%s", p.Message)
+		if len(rule.info.FlowParams) > 0 {
+			for _, p := range rule.info.FlowParams.OneOfProblems(rule.info.Path() + ".flowParams") {
+				c.addf(p.Path, p.Code, p.Severity, "%s", p.Message)
+			}
 		}
 		c.lintCondition(rule)
 		if rule.kind == kindTime {
@@ -405,10 +407,10 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 		if rule.kind == kindBroken {
 			continue // it never matches anyway, and says why
 		}
-		path := rule.info.Path() + ".priority"
+		path := func() string { return rule.info.Path() + ".priority" } // only for a problem
 		if unconditionalAlways >= 0 && k > unconditionalAlways {
 			always := &c.rules[unconditionalAlways].info
-			c.addf(path, model.CodeRuleAfterAlways, model.SeverityWarning,
+			c.addf(path(), model.CodeRuleAfterAlways, model.SeverityWarning,
 				"this rule never decides: %s is an Always rule with no condition, matches at every instant and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d, or delete it",
 				ruleLabel(always), always.Priority, rule.info.Priority, model.Truncate(always.State, 60), always.Priority)
 			continue
@@ -421,7 +423,7 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 				continue
 			}
 			cover := &c.rules[j].info
-			c.addf(path, model.CodeShadowedRule, model.SeverityWarning,
+			c.addf(path(), model.CodeShadowedRule, model.SeverityWarning,
 				"this rule never decides: %s covers every instant it does (%s, no condition) and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d",
 				ruleLabel(cover), shapes[j].describe(), cover.Priority, rule.info.Priority, model.Truncate(cover.State, 60), cover.Priority)
 			break
