@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -140,7 +141,7 @@ func Replace(doc []byte, span Span, value any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	encoded = merge(old, encoded)
+	encoded = shaped(old, encoded, value)
 	var out bytes.Buffer
 	if !bytes.ContainsAny(old, "\n") {
 		err = json.Compact(&out, encoded)
@@ -192,12 +193,48 @@ func members(raw []byte) ([]member, bool) {
 	return out, true
 }
 
+// shaped returns value's encoding in old's shape when that decodes to the
+// same value as encoded does: leaving an empty member out is not always
+// the same as writing it (a {"stringValue": ""} is not a {}), so each shape
+// is checked by decoding it into value's type, and a shape that reads
+// differently gives way — first to one that keeps every member, then to
+// the plain encoding.
+func shaped(old, encoded []byte, value any) []byte {
+	want, ok := canonical(encoded, value)
+	if !ok {
+		return encoded
+	}
+	for _, dropEmpty := range []bool{true, false} {
+		candidate := merge(old, encoded, dropEmpty)
+		if got, ok := canonical(candidate, value); ok && bytes.Equal(got, want) {
+			return candidate
+		}
+	}
+	return encoded
+}
+
+// canonical decodes raw into a new value of like's type and encodes it
+// again: two encodings that read as the same value give the same bytes.
+func canonical(raw []byte, like any) ([]byte, bool) {
+	t := reflect.TypeOf(like)
+	if t == nil {
+		return nil, false
+	}
+	target := reflect.New(t)
+	if json.Unmarshal(raw, target.Interface()) != nil {
+		return nil, false
+	}
+	out, err := json.Marshal(target.Elem().Interface())
+	return out, err == nil
+}
+
 // merge writes the value encoded in the shape of old (see Replace), at
-// every level: objects keep old's member order, lists merge item by item.
-func merge(old, encoded []byte) []byte {
+// every level: objects keep old's member order, lists merge item by item;
+// dropEmpty leaves out the empty members old did not have.
+func merge(old, encoded []byte, dropEmpty bool) []byte {
 	if before, ok := members(old); ok {
 		if after, ok := members(encoded); ok {
-			return mergeMembers(before, after)
+			return mergeMembers(before, after, dropEmpty)
 		}
 	}
 	if before, ok := items(old); ok {
@@ -209,7 +246,7 @@ func merge(old, encoded []byte) []byte {
 					b.WriteByte(',')
 				}
 				if i < len(before) {
-					item = merge(before[i], item)
+					item = merge(before[i], item, dropEmpty)
 				}
 				b.Write(item)
 			}
@@ -220,7 +257,7 @@ func merge(old, encoded []byte) []byte {
 	return encoded
 }
 
-func mergeMembers(before, after []member) []byte {
+func mergeMembers(before, after []member, dropEmpty bool) []byte {
 	used := make([]bool, len(after))
 	find := func(key string) int {
 		for i, m := range after {
@@ -234,11 +271,11 @@ func mergeMembers(before, after []member) []byte {
 	for _, m := range before {
 		if i := find(m.key); i >= 0 {
 			used[i] = true
-			ordered = append(ordered, member{key: after[i].key, value: merge(m.value, after[i].value)})
+			ordered = append(ordered, member{key: after[i].key, value: merge(m.value, after[i].value, dropEmpty)})
 		}
 	}
 	for i, m := range after {
-		if !used[i] && !isEmpty(m.value) {
+		if !used[i] && !(dropEmpty && isEmpty(m.value)) {
 			ordered = append(ordered, m)
 		}
 	}

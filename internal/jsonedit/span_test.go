@@ -145,3 +145,23 @@ func TestReplaceWritesTheRecordInItsOldShape(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "{\"customers\": [\n  {\n    \"name\": \"New\",\n    \"id\": \"a\",\n    \"seats\": 3\n  }\n]}", string(out))
 }
+
+// A member whose empty value means something (a Value that is the empty
+// string, not no value) is written, though the old record did not have it.
+func TestReplaceKeepsAnEmptyMemberThatMeansSomething(t *testing.T) {
+	type value struct {
+		StringValue *string  `json:"stringValue,omitempty"`
+		NumberValue *float64 `json:"numberValue,omitempty"`
+	}
+	type record struct {
+		ID   string           `json:"id"`
+		Data map[string]value `json:"data"`
+	}
+	doc := []byte(`{"customers": [{"id": "a", "data": {"x": {"numberValue": 1}}}]}`)
+	span, err := FindElement(doc, "customers", "a")
+	require.NoError(t, err)
+	empty := ""
+	out, err := Replace(doc, span, record{ID: "a", Data: map[string]value{"x": {StringValue: &empty}}})
+	require.NoError(t, err)
+	assert.Equal(t, `{"customers": [{"id":"a","data":{"x":{"stringValue":""}}}]}`, string(out))
+}
