@@ -415,20 +415,51 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 				ruleLabel(always), always.Priority, rule.info.Priority, model.Truncate(always.State, 60), always.Priority)
 			continue
 		}
-		if !shapes[k].known {
+		if rule.kind != kindTime {
 			continue
 		}
 		for j := 0; j < k; j++ {
-			if !shapes[j].covers || !unconditional(&c.rules[j]) || !shapes[j].contains(shapes[k]) {
+			earlier := &c.rules[j]
+			if earlier.kind != kindTime || !unconditional(earlier) {
 				continue
 			}
-			cover := &c.rules[j].info
+			var covers string
+			switch {
+			case sameWindows(earlier.info.SchedulingRule, rule.info.SchedulingRule):
+				covers = "has the same windows"
+			case shapes[k].known && shapes[j].covers && shapes[j].contains(shapes[k]):
+				covers = "covers every instant it does (" + shapes[j].describe() + ")"
+			default:
+				continue
+			}
+			cover := &earlier.info
 			c.addf(path(), model.CodeShadowedRule, model.SeverityWarning,
-				"this rule never decides: %s covers every instant it does (%s, no condition) and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d",
-				ruleLabel(cover), shapes[j].describe(), cover.Priority, rule.info.Priority, model.Truncate(cover.State, 60), cover.Priority)
+				"this rule never decides: %s %s, has no condition and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d",
+				ruleLabel(cover), covers, cover.Priority, rule.info.Priority, model.Truncate(cover.State, 60), cover.Priority)
 			break
 		}
 	}
+}
+
+// sameWindows reports whether two Time rules open the same windows: every
+// member that shapes them is equal (texts trimmed, byDay offsets 0 and
+// "no offset" alike). Both compiled, so their texts are valid.
+func sameWindows(a, b *model.SchedulingRule) bool {
+	same := func(x, y string) bool { return strings.TrimSpace(x) == strings.TrimSpace(y) }
+	if a.Frequency != b.Frequency || a.IsAllDay != b.IsAllDay || max(a.Interval, 1) != max(b.Interval, 1) || a.Count != b.Count ||
+		!same(a.StartDate, b.StartDate) || !same(a.UntilDate, b.UntilDate) {
+		return false
+	}
+	if !a.IsAllDay && (!same(a.StartTime, b.StartTime) || !same(a.EndTime, b.EndTime)) {
+		return false
+	}
+	if a.Frequency == model.FrequencyNone {
+		return true // one window at the start; the rest is ignored
+	}
+	return slices.Equal(a.BySetPosition, b.BySetPosition) && slices.Equal(a.ByMonth, b.ByMonth) &&
+		slices.Equal(a.ByWeekNo, b.ByWeekNo) && slices.Equal(a.ByYearDay, b.ByYearDay) &&
+		slices.Equal(a.ByMonthDay, b.ByMonthDay) && slices.Equal(a.ByHour, b.ByHour) && slices.Equal(a.ByMinute, b.ByMinute) &&
+		slices.EqualFunc(a.ByDay, b.ByDay, func(x, y model.ScheduleDay) bool { return x.DayOfWeek == y.DayOfWeek && x.Ordinal() == y.Ordinal() })
 }
 
 // windowShape is what shadowing needs of a Time rule's windows: every

@@ -180,6 +180,15 @@ func TestLintScenarios(t *testing.T) {
 			says: []string{`"Business Hours"`, "never decides"},
 		},
 		{
+			scenario: "a Christmas rule copied with another state never decides",
+			mistake: `{"defaultState":"Open","rules":[{"name":"Christmas","priority":0,"state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[25]},` +
+				`{"name":"Christmas closure","priority":1,"state":"Closed","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[25]}]}`,
+			fixed: `{"defaultState":"Open","rules":[{"name":"Christmas","priority":0,"state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[25]},` +
+				`{"name":"Boxing Day","priority":1,"state":"Closed","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[26]}]}`,
+			path: "rules[1].priority", code: model.CodeShadowedRule,
+			says: []string{`rules[0] ("Christmas") has the same windows`, `calls get "Holiday"`},
+		},
+		{
 			scenario: "a rule switched off with 1 == 2 never matches",
 			mistake:  `{"defaultState":"Closed","rules":[{"state":"Open","condition":"1 == 2"}]}`,
 			fixed:    `{"defaultState":"Closed","rules":[{"state":"Open","condition":"hour >= 9"}]}`,
