@@ -3,6 +3,7 @@ package schedule
 import (
 	"fmt"
 	"github.com/voicesched/voicesched/model"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -410,6 +411,9 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 		path := func() string { return rule.info.Path() + ".priority" } // only for a problem
 		if unconditionalAlways >= 0 && k > unconditionalAlways {
 			always := &c.rules[unconditionalAlways].info
+			if sameOutcome(always.SchedulingRule, rule.info.SchedulingRule) {
+				continue
+			}
 			c.addf(path(), model.CodeRuleAfterAlways, model.SeverityWarning,
 				"this rule never decides: %s is an Always rule with no condition, matches at every instant and is looked at first (priority %d, this rule %d), so calls get %q; give this rule a smaller priority number than %d, or delete it",
 				ruleLabel(always), always.Priority, rule.info.Priority, model.Truncate(always.State, 60), always.Priority)
@@ -420,7 +424,7 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 		}
 		for j := 0; j < k; j++ {
 			earlier := &c.rules[j]
-			if earlier.kind != kindTime || !unconditional(earlier) {
+			if earlier.kind != kindTime || !unconditional(earlier) || sameOutcome(earlier.info.SchedulingRule, rule.info.SchedulingRule) {
 				continue
 			}
 			var covers string
@@ -439,6 +443,15 @@ func (c *Compiled) lintReachability(unconditionalAlways int) {
 			break
 		}
 	}
+}
+
+// sameOutcome reports whether two rules route a call alike: the same state
+// (trimmed, any case) and the same flow. A rule hidden by one with the same
+// outcome changes nothing a caller notices (two holiday sets that both
+// close on Christmas Day), so it is not reported.
+func sameOutcome(a, b *model.SchedulingRule) bool {
+	return strings.EqualFold(strings.TrimSpace(a.State), strings.TrimSpace(b.State)) &&
+		strings.TrimSpace(a.FlowID) == strings.TrimSpace(b.FlowID) && reflect.DeepEqual(a.FlowParams, b.FlowParams)
 }
 
 // sameWindows reports whether two Time rules open the same windows: every

@@ -297,6 +297,10 @@ func TestLintLeavesDeliberateSchedulesAlone(t *testing.T) {
 			`{"defaultState":"Closed","rules":[
 				{"priority":1,"state":"Open","simpleRuleType":"Time","frequency":"Weekly","startDate":"2026-01-05","startTime":"09:00","endTime":"17:00","byDay":[{"dayOfWeek":"Monday"},{"dayOfWeek":"Friday"}]},
 				{"priority":2,"state":"Half day","simpleRuleType":"Time","frequency":"Weekly","startDate":"2026-01-05","startTime":"09:00","endTime":"12:00","byDay":[{"dayOfWeek":"Saturday"}]}]}`, false},
+		{"two holiday sets that both close on Christmas Day route alike",
+			`{"defaultState":"Open","rules":[
+				{"name":"Christmas Day (GB)","state":"Holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[25]},
+				{"name":"Christmas Day (US)","state":"holiday","simpleRuleType":"Time","isAllDay":true,"frequency":"Yearly","startDate":"2026-01-01","byMonth":[12],"byMonthDay":[25]}]}`, false},
 		{"an Always rule last is the default spelled differently",
 			`{"rules":[{"priority":0,"state":"Holiday","simpleRuleType":"CustomerState","customerState":"Holiday"},{"priority":9,"state":"Open"}]}`, true},
 		{"a forced-closed schedule needs no default for now",
