@@ -47,7 +47,37 @@ func human(ns float64) string {
 
 func main() {
 	benchstat := flag.String("benchstat", "", "benchstat output to include")
+	scale := flag.String("scale", "", "platform benchmark output (the scale section)")
+	scaleBefore := flag.String("scale-before", "", "platform benchmark output from before issue 19")
+	scaleBenchstat := flag.String("scale-benchstat", "", "benchstat output comparing scale-before with scale")
+	scaleOnly := flag.Bool("scale-only", false, "write only the scale section")
 	flag.Parse()
+	if *scale != "" {
+		defer func() {
+			after, err := parseMetrics(*scale)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			var before metrics
+			if *scaleBefore != "" {
+				if before, err = parseMetrics(*scaleBefore); err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					os.Exit(1)
+				}
+			}
+			text := ""
+			if raw, err := os.ReadFile(*scaleBenchstat); err == nil && *scaleBenchstat != "" {
+				text = string(raw)
+			}
+			w := bufio.NewWriter(os.Stdout)
+			writeScale(w, before, after, text)
+			w.Flush()
+		}()
+		if *scaleOnly {
+			return
+		}
+	}
 	results := map[string]*result{}
 	var order []string
 	cpu := ""
