@@ -10,15 +10,27 @@ import (
 
 // build makes a snapshot from scratch. It checks ids, parents, loops and
 // depth, recomputes breadcrumbs and compiles every schedule, parents first.
-// The records are used as given (callers pass copies they own).
+// The records are used as given and never modified (a breadcrumb that
+// differs is set on a copy).
 func build(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
-	return buildFrom(nil, cfg, customers, endpoints, tags, version)
+	return buildWith(nil, false, cfg, customers, endpoints, tags, version)
+}
+
+// buildOwned is build for records the snapshot may take over and change
+// (Load's copies): nodes with equal schedules share one record, and
+// breadcrumbs are set in place.
+func buildOwned(cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	return buildWith(nil, true, cfg, customers, endpoints, tags, version)
 }
 
 // buildFrom is build that reuses the compiled schedules of prev (when not
 // nil) for records it still holds: a node whose record and environment are
 // unchanged is not recompiled.
 func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
+	return buildWith(prev, false, cfg, customers, endpoints, tags, version)
+}
+
+func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInfo, endpoints []*Endpoint, tags []Tag, version uint64) (*Snapshot, error) {
 	var check checker
 	shape := check.structure(customers, endpoints)
 	if err := check.refusal(); err != nil {
@@ -56,10 +68,10 @@ func buildFrom(prev *Snapshot, cfg *config, customers []*CustomerInfo, endpoints
 		}
 	}
 	s.intern = newInterner()
-	// A build from scratch owns its records (Load's copies), so nodes with
-	// equal schedules may share one record; a rebuild's records are shared
-	// with the snapshot before it, which readers may be using.
-	s.intern.shareRecords = prev == nil
+	// Only records the build owns are shared or changed: a rebuild's are
+	// shared with the snapshot before it, which readers may be using, and
+	// ValidateTree's are the caller's.
+	s.intern.shareRecords = owned
 	for _, r := range s.roots {
 		s.refresh(r, refreshSubtree)
 	}
@@ -85,7 +97,10 @@ const (
 // the same for its children as mode says: the zone they cascade from, the
 // breadcrumb, the condition subject (endpoints). A schedule is recompiled
 // only when its record or its environment changed. Nodes are replaced,
-// never modified, so older snapshots keep theirs.
+// never modified, so older snapshots keep theirs — except while a snapshot
+// is built from records it owns (buildOwned): its nodes and records are its
+// own and nobody reads them yet, so they are brought up to date in place (a
+// million fewer copies).
 func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	force := mode == refreshWritten
 	childMode := refreshIfChanged
@@ -93,7 +108,12 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 		childMode = refreshSubtree
 	}
 	old := s.nodes.at(i)
-	n := *old
+	n := old
+	fresh := s.intern != nil && s.intern.shareRecords // (an owned build)
+	if !fresh {
+		copied := *old
+		n = &copied
+	}
 	env := s.envFor(n.parent)
 	n.depth = 1
 	if n.parent >= 0 {
@@ -108,12 +128,16 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	}
 	if n.customer != nil {
 		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
-		if !slices.Equal(crumbs, n.customer.Breadcrumb) {
+		switch {
+		case slices.Equal(crumbs, n.customer.Breadcrumb):
+		case fresh:
+			n.customer.Breadcrumb = crumbs
+		default:
 			c := *n.customer
 			c.Breadcrumb = crumbs
 			n.customer = &c
 		}
-		if !s.needsSubject(&n) {
+		if !s.needsSubject(n) {
 			n.subject = nil
 		} else if force || n.subject == nil {
 			tagNames := make([]string, 0, len(n.customer.Tags))
@@ -126,8 +150,8 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	} else if n.parent >= 0 {
 		n.subject = s.nodes.at(n.parent).subject
 	}
-	s.resolve(i, &n)
-	s.nodes.set(i, &n)
+	s.resolve(i, n)
+	s.nodes.set(i, n)
 	oldZone, _ := zoneOf(old)
 	newZone, _ := n.compiled.Zone()
 	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider || n.dependsOn != old.dependsOn ||

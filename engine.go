@@ -50,18 +50,30 @@ func (e *Engine) Load(tree Tree) error {
 	if err := check.refusal(); err != nil {
 		return err
 	}
+	// Equal schedules are copied once and shared (a tree provisioned from
+	// templates holds thousands of each).
+	copies := newScheduleCopier()
 	customers := make([]*CustomerInfo, len(tree.Customers))
 	for i, c := range tree.Customers {
-		customers[i] = c.Clone()
+		if c != nil {
+			record := *c
+			record.Schedule = nil
+			customers[i] = record.Clone()
+			customers[i].Schedule = copies.copy(c.Schedule)
+		}
 	}
 	endpoints := make([]*Endpoint, len(tree.Endpoints))
 	for i, ep := range tree.Endpoints {
-		endpoints[i] = ep.Clone()
+		if ep != nil {
+			record := *ep
+			record.Schedule = copies.copy(ep.Schedule)
+			endpoints[i] = &record
+		}
 	}
 	tags := append([]Tag(nil), tree.Tags...)
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
-	s, err := build(&e.cfg, customers, endpoints, tags, e.current.Load().version+1)
+	s, err := buildOwned(&e.cfg, customers, endpoints, tags, e.current.Load().version+1)
 	if err != nil {
 		return err
 	}

@@ -144,11 +144,37 @@ func writeBool(h *maphash.Hash, v bool) {
 	}
 }
 
+// scheduleCopier deep-copies schedules, one copy for all equal ones.
+type scheduleCopier struct {
+	hashes *interner // for its hash
+	copies map[uint64][]*Schedule
+}
+
+func newScheduleCopier() *scheduleCopier {
+	return &scheduleCopier{hashes: newInterner(), copies: map[uint64][]*Schedule{}}
+}
+
+// copy returns a deep copy of sched, the same one for equal schedules.
+func (c *scheduleCopier) copy(sched *Schedule) *Schedule {
+	if sched == nil {
+		return nil
+	}
+	h := c.hashes.hash(sched)
+	for _, done := range c.copies[h] {
+		if equalSchedules(done, sched) {
+			return done
+		}
+	}
+	out := sched.Clone()
+	c.copies[h] = append(c.copies[h], out)
+	return out
+}
+
 // equalSchedules reports whether a and b are equal member by member, as
 // their JSON would be (a nil schedule equals only nil; an empty list or
 // object equals a missing one).
 func equalSchedules(a, b *Schedule) bool {
-	if a == nil || b == nil {
+	if a == nil || b == nil || a == b {
 		return a == b
 	}
 	return a.TimeZoneID == b.TimeZoneID && a.Inherit == b.Inherit && a.ForceClosed == b.ForceClosed &&

@@ -109,3 +109,36 @@ func TestALoadedTreeSharesEqualScheduleRecords(t *testing.T) {
 	assert.NotEqual(t, "changed", s.Customer("c25").Schedule.Rules[0].State)
 	assert.NotEqual(t, "changed", s.Customer("c24").Schedule.Rules[0].State)
 }
+
+// ValidateTree builds from the caller's own records: it must leave them as
+// they were (no shared schedule records, no breadcrumbs set).
+func TestValidatingATreeLeavesTheCallersRecordsAlone(t *testing.T) {
+	tree := bigTree(200)
+	before := make([]*Schedule, len(tree.Customers))
+	for k, c := range tree.Customers {
+		before[k] = c.Schedule
+		require.Nil(t, c.Breadcrumb)
+	}
+	ValidateTree(tree)
+	for k, c := range tree.Customers {
+		assert.Same(t, before[k], c.Schedule, "customer %d's schedule record", k)
+		assert.Nil(t, c.Breadcrumb, "customer %d's breadcrumb", k)
+	}
+}
+
+// Load copies equal schedules once, but never keeps the caller's records.
+func TestLoadKeepsItsOwnCopiesOfEqualSchedules(t *testing.T) {
+	tree := bigTree(200)
+	e := New()
+	require.NoError(t, e.Load(tree))
+	for _, c := range tree.Customers {
+		if c.Schedule != nil && len(c.Schedule.Rules) > 0 {
+			c.Schedule.Rules[0].State = "changed by the caller"
+		}
+	}
+	for _, c := range e.Snapshot().Tree().Customers {
+		if c.Schedule != nil && len(c.Schedule.Rules) > 0 {
+			assert.NotEqual(t, "changed by the caller", c.Schedule.Rules[0].State, c.ID)
+		}
+	}
+}
