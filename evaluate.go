@@ -44,7 +44,8 @@ func (s *Snapshot) answer(i int32, t time.Time, trace bool) Answer {
 	return a
 }
 
-// answerTo implements SPEC §6 for node i, writing the answer into *a.
+// answerTo implements docs/semantics.md#evaluation for node i, writing the
+// answer into *a.
 func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 	if !trace {
 		s.resolvedAnswer(a, i, t, false)

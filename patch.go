@@ -15,7 +15,7 @@ import (
 // TagLookup resolves a tag id; ok is false for an unknown id.
 type TagLookup func(id string) (Tag, bool)
 
-// Patch applies a PatchCustomer (SPEC §9) on behalf of user by and returns
+// Patch applies a PatchCustomer (docs/semantics.md#patch) on behalf of user by and returns
 // the stored result. Everything is checked first — names, parent, tags
 // (through lookup, or the directory's own tags when lookup is nil), the
 // resulting schedule, the tree's shape — and then all of it is applied in

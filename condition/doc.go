@@ -1,5 +1,5 @@
 // Package condition compiles and evaluates the conditions of scheduling rules:
-// expr-lang expressions that must yield a bool (SPEC §7).
+// expr-lang expressions that must yield a bool (docs/semantics.md#conditions).
 //
 //	program, err := condition.Compile(`weekday == "Friday" && "vip" in customer.tags`)
 //	...

@@ -12,7 +12,7 @@ import (
 	"github.com/voicesched/voicesched/tz"
 )
 
-// Limits a schedule must keep (SPEC §8). Package rrule enforces the
+// Limits a schedule must keep (docs/semantics.md#write-limits). Package rrule enforces the
 // per-rule ones (BY-list length, interval).
 const (
 	MaxRules = 500
@@ -102,7 +102,7 @@ type Compiled struct {
 // rule with an error is kept but never matches, and every problem found is
 // listed by Problems with its path relative to the schedule ("rules[2].byDay[0]").
 // A nil s compiles to a schedule with no rules that inherits (a node with no
-// schedule at all inherits, SPEC §6).
+// schedule at all inherits, docs/semantics.md#evaluation).
 func Compile(s *model.Schedule, env Env) *Compiled {
 	c := compile(s, env)
 	if s != nil {
@@ -294,7 +294,7 @@ func (c *Compiled) compileRule(i int, r *model.SchedulingRule, env Env) compiled
 }
 
 // compileWindow turns the recurrence fields of a Time rule into an
-// rrule.Rule on the civil clock of the schedule's zone (SPEC §5).
+// rrule.Rule on the civil clock of the schedule's zone (docs/semantics.md#windows).
 func (c *Compiled) compileWindow(base string, r *model.SchedulingRule, fail, warn func(field, code, format string, args ...any)) *rrule.Rule {
 	ok := true
 	spec := rrule.Spec{
@@ -484,7 +484,7 @@ func (c *Compiled) Window(index int) *rrule.Rule {
 // ForceClosed reports whether the schedule is forced closed.
 func (c *Compiled) ForceClosed() bool { return c.forceClosed }
 
-// Validate returns every problem of s (SPEC §8) at once, errors and
+// Validate returns every problem of s (docs/semantics.md#validation) at once, errors and
 // warnings, with paths relative to the schedule. It is Compile without
 // keeping the result.
 func Validate(s *model.Schedule, env Env) model.Problems {

@@ -12,7 +12,7 @@ import (
 // Reason says how a state was decided.
 type Reason string
 
-// The reasons of SPEC §6.
+// The reasons of docs/semantics.md#reasons.
 const (
 	ReasonForceClosed Reason = "forceClosed"
 	ReasonInherited   Reason = "inherited"
@@ -60,8 +60,8 @@ type Result struct {
 	Trace  []TraceStep
 }
 
-// Evaluate answers which state the schedule gives at instant t (SPEC §6,
-// steps 1, 3 and 4; inheritance is the caller's, who knows the parent). It
+// Evaluate answers which state the schedule gives at instant t
+// (docs/semantics.md#evaluation, steps 1, 3 and 4; inheritance is the caller's, who knows the parent). It
 // does not allocate unless a condition fails or a trace is asked for.
 //
 // The engine calls EvaluateTo; Evaluate is kept as the plain form for a

@@ -9,7 +9,7 @@ The output is deterministic for a given dateutil version and tzdata version (fix
 no clock, no hash-order dependence). The Go test rrule/dateutil_test.go only reads the
 JSON, so CI needs no Python.
 
-Model (SPEC section 5): a rule is an RFC 5545 RRULE on naive ("civil") date-times with
+Model (docs/semantics.md#recurrence): a rule is an RFC 5545 RRULE on naive ("civil") date-times with
 WKST=MO and dateutil's defaults; each occurrence o opens the civil window [o, o+L).
 Frequency None means the single occurrence DTSTART. For a civil time c:
 
@@ -533,7 +533,7 @@ def random_start(rng, freq, anchor):
     if rng.random() < 0.15:  # start inside the query region: queries before DTSTART too
         base = anchor + rng.uniform(-1, 1) * QUERY_SPAN[freq]
     elif freq in ("Yearly", "Monthly", "Weekly", "Daily") and rng.random() < 0.05:
-        return dt.datetime(1970, 1, 1, 0, 0, 0)  # empty startDate means 1970-01-01 (SPEC section 5)
+        return dt.datetime(1970, 1, 1, 0, 0, 0)  # empty startDate means 1970-01-01 (docs/semantics.md#recurrence-start)
     else:
         back = {"None": 3 * DAY, "Secondly": 1 * HOUR, "Minutely": 3 * DAY, "Hourly": 90 * DAY,
                 "Daily": 3 * 365 * DAY, "Weekly": 10 * 365 * DAY, "Monthly": 30 * 365 * DAY,
@@ -744,7 +744,7 @@ def with_bounds(rng, spec, occ, anchor):
 # ---------------------------------------------------------------- hand-written rules
 
 def hand_rules():
-    """Named scenarios (SPEC section 5) with fixed zones and anchors."""
+    """Named scenarios (docs/semantics.md#recurrence) with fixed zones and anchors."""
     def spec_of(freq, start, length, **fields):
         s = empty_spec(freq)
         s["start"] = parse_civil(start)
