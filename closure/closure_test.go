@@ -26,7 +26,13 @@ func mustZone(t testing.TB, name string) *time.Location {
 func compiled(t testing.TB, loc *time.Location, rules []model.SchedulingRule) *schedule.Compiled {
 	t.Helper()
 	c := schedule.Compile(&model.Schedule{TimeZoneID: loc.String(), Rules: rules, DefaultState: "Open"}, schedule.Env{})
-	require.Empty(t, c.Problems(), "closure rules must compile without problems: %v", rules)
+	for _, p := range c.Problems() {
+		// A closure that ended before 2000 rightly draws the lint's
+		// "ended long ago" warning; anything else is a defect of Span.
+		ok := p.Code == model.CodeRuleEnded && p.Severity == model.SeverityWarning &&
+			rules[len(rules)-1].StartDate < "2000"
+		require.True(t, ok, "closure rules must compile without problems: %v: %v", p, rules)
+	}
 	return c
 }
 
