@@ -72,7 +72,7 @@ var scaleSizes = []struct {
 func writeScale(w io.Writer, before, after metrics, benchstat string) {
 	fmt.Fprintln(w, "\n## Scale: platform-shaped trees (issue 19)")
 	fmt.Fprintln(w, "\nTrees from `internal/treegen` (seed 19): one reseller, clinics (8–12 rules, six zones, one a Windows id, a `data` condition), ten departments a clinic (60% inherit, the rest follow the clinic's Holiday), ten endpoints a department (10% follow their department). 11k = 10,990 nodes, 110k = 110,002, 1.1M = 1,100,011. Every question is asked at one instant (Wednesday 2026-12-02 15:00 UTC), as \"now\" questions are; the random benchmarks walk every node in a shuffled order, so at 1.1M a run sees each node about once.")
-	fmt.Fprintf(w, "\n*Issue* is the issue's figure; *before* was measured on this machine in this session on main before the work (`testdata/bench/scale-before.txt`, %d runs at 11k/110k, %d at 1.1M); *after* is this run (%d runs at 11k/110k, %d at 1.1M). Medians of wall-clock time. The machine is a 2-core VM shared with other sessions (load average 10–20 during these runs), so wall time includes waiting for a core; *after, CPU* is the process's CPU time per operation (`cpu-ns/op`, summed over the cores for EvaluateAll), which does not grow with the neighbours' load.\n",
+	fmt.Fprintf(w, "\n*Issue* is the issue's figure; *before* was measured on this machine in this session on main before the work (`testdata/bench/scale-before.txt`, %d runs at 11k/110k, %d at 1.1M); *after* is this run (%d runs at 11k/110k, %d at 1.1M). Medians of wall-clock time. The machine is a 2-core VM shared with other sessions (load average about 5–10 during these runs), so wall time includes waiting for a core and varies by tens of percent between runs (see the ± of benchstat below); *after, CPU* is the process's CPU time per operation (`cpu-ns/op`, summed over the cores for EvaluateAll), which does not grow with the neighbours' load.\n",
 		before.runs("BenchmarkEvaluate/platform-11k/hot"), before.runs("BenchmarkEvaluate/platform-1.1M/hot"),
 		after.runs("BenchmarkEvaluate/platform-11k/hot"), after.runs("BenchmarkEvaluate/platform-1.1M/hot"))
 	fmt.Fprintln(w, "\n| measure | size | issue | before | after | after, CPU |\n|---|---|---|---|---|---|")
@@ -196,7 +196,7 @@ the id lookup.
   where nodes repeat (11k, 110k); at 1.1M a run asks each node about once, so
   most questions are the first for their deciding node and pay a full search
   (departments that follow their clinic search the clinic's changes too).
-- **EvaluateAll** allocates 7 B a node and does about a tenth of the work of
+- **EvaluateAll** allocates 7 B a node and costs a small fraction of
   evaluating each node on its own, but 0.5 × nodes × a *hot* Evaluate (about
   35 ms) leaves no room for one cache miss a node: the pass reads each deciding
   node (165k of them) and writes every node's 4 bytes; its CPU time is about
@@ -211,7 +211,9 @@ the id lookup.
   where a condition reads them and one compiled empty schedule per zone took
   off the rest. Next steps: an endpoint's fields inside its node, nodes by
   value in chunks, an int32-slot id index.
-- **Patch p99.** A clinic's patch takes well under a millisecond on average
-  (the ns/op of BenchmarkPatch), but its 99th percentile here is a time slice
-  lost to the reader on the other core or to other sessions' processes on this
-  shared 2-core VM. It needs a quiet machine to judge.`
+- **Patch p99.** A clinic's patch costs on average the ns/op of
+  BenchmarkPatch (it copies the table of node chunks and refreshes the
+  clinic's 111 nodes), but its 99th percentile here is a time slice lost to
+  the reader on the other core or to other sessions' processes on this shared
+  2-core VM: before the work it was about 11 ms at every size too. It needs a
+  quiet machine to judge.`
