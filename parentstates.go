@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/voicesched/voicesched/schedule"
@@ -52,6 +53,9 @@ func (s *Snapshot) parentStateProblems(compiled *schedule.Compiled, parent int32
 // closes on the clinic's holiday.
 func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule.Compiled, newParent int32, memo stateMemo) {
 	n := s.nodes.at(i)
+	if !slices.ContainsFunc(n.children, func(k int32) bool { return s.nodes.at(k).compiled.DependsOnParent() }) {
+		return // no child follows this customer's states
+	}
 	var inherited []string
 	if compiled.Inherits() && newParent >= 0 {
 		inherited = s.statesOf(newParent, memo)

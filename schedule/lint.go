@@ -242,19 +242,19 @@ func (c *Compiled) lintCondition(rule *compiledRule) {
 // recurrences that skip months.
 func (c *Compiled) lintWindows(rule *compiledRule) {
 	r := rule.info.SchedulingRule
-	base := rule.info.Path()
+	base := rule.info.Path // formatted only for a problem
 	if r.Frequency == model.FrequencyNone && strings.TrimSpace(r.StartDate) == "" {
-		c.addf(base+".frequency", model.CodeOneWindowAtEpoch, model.SeverityWarning,
+		c.addf(base()+".frequency", model.CodeOneWindowAtEpoch, model.SeverityWarning,
 			"this rule opens one window, on 1970-01-01, and never again: it has no frequency (which means once) and no startDate (which means 1970-01-01); set frequency (Daily, Weekly, …) for a rule that repeats, or startDate for a one-off")
 		return
 	}
 	first, last, bounded, occurs := rule.window.Span()
 	switch {
 	case !occurs:
-		if c.reported(base+".untilDate", model.CodeUntilBeforeStart) {
+		if c.reported(base()+".untilDate", model.CodeUntilBeforeStart) {
 			return
 		}
-		c.addf(base+".untilDate", model.CodeRuleNeverOpens, model.SeverityWarning,
+		c.addf(base()+".untilDate", model.CodeRuleNeverOpens, model.SeverityWarning,
 			"this rule never opens a window: untilDate comes before its first occurrence; move untilDate later, or delete the rule")
 		return
 	case bounded && last.Before(longAgo):
@@ -268,7 +268,7 @@ func (c *Compiled) lintWindows(rule *compiledRule) {
 		case strings.TrimSpace(r.UntilDate) != "":
 			field, why = "untilDate", "its untilDate is long past"
 		}
-		c.addf(base+"."+field, model.CodeRuleEnded, model.SeverityWarning,
+		c.addf(base()+"."+field, model.CodeRuleEnded, model.SeverityWarning,
 			"this rule never matches again: its last window opened on %s (the first on %s) because %s; set startDate to when the rule should begin, or remove the bound",
 			last.Format("2006-01-02"), first.Format("2006-01-02"), why)
 		return
@@ -296,7 +296,7 @@ var maxMonthDay = [...]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 // lack, February 29, day 366, and fifth weekdays of a month.
 func (c *Compiled) lintMonthDays(rule *compiledRule) {
 	r := rule.info.SchedulingRule
-	base := rule.info.Path()
+	base := rule.info.Path // formatted only for a problem
 	months := r.ByMonth
 	if len(months) == 0 {
 		months = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
@@ -304,14 +304,14 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 	// bySetPosition over a list of days (28–31 with -1 for "the last day")
 	// and a negative day alongside ("31 or the last day") are deliberate.
 	deliberate := len(r.BySetPosition) > 0 || slices.ContainsFunc(r.ByMonthDay, func(d int) bool { return d < 0 })
-	days, dayPath := r.ByMonthDay, func(k int) string { return fmt.Sprintf("%s.byMonthDay[%d]", base, k) }
+	days, dayPath := r.ByMonthDay, func(k int) string { return fmt.Sprintf("%s.byMonthDay[%d]", base(), k) }
 	if len(days) == 0 && len(r.ByDay) == 0 && len(r.ByYearDay) == 0 && len(r.ByWeekNo) == 0 &&
 		(r.Frequency == model.FrequencyMonthly || r.Frequency == model.FrequencyYearly) {
 		// Without day filters the start date's day of the month repeats
 		// (and for Yearly its month).
 		start, err := ParseDate("startDate", r.StartDate, c.zone)
 		if err == nil {
-			days, dayPath = []int{start.Day()}, func(int) string { return base + ".startDate" }
+			days, dayPath = []int{start.Day()}, func(int) string { return base() + ".startDate" }
 			if r.Frequency == model.FrequencyYearly && len(r.ByMonth) == 0 {
 				months = []int{int(start.Month())}
 			}
@@ -345,7 +345,7 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 	}
 	for k, day := range r.ByYearDay {
 		if day == 366 || day == -366 {
-			c.addf(fmt.Sprintf("%s.byYearDay[%d]", base, k), model.CodeLeapDayOnly, model.SeverityWarning,
+			c.addf(fmt.Sprintf("%s.byYearDay[%d]", base(), k), model.CodeLeapDayOnly, model.SeverityWarning,
 				"day %d of the year exists only in leap years, so this rule matches once every four years; for the last day of the year use byYearDay -1", day)
 		}
 	}
@@ -357,7 +357,7 @@ func (c *Compiled) lintMonthDays(rule *compiledRule) {
 				if n < 0 {
 					which = "5th-to-last"
 				}
-				c.addf(fmt.Sprintf("%s.byDay[%d].offset", base, k), model.CodeFifthWeekday, model.SeverityWarning,
+				c.addf(fmt.Sprintf("%s.byDay[%d].offset", base(), k), model.CodeFifthWeekday, model.SeverityWarning,
 					"a month has a %s %s only when it has five of them (four or five months a year), so this rule skips the other months; for the last %s of the month use offset -1",
 					which, d.DayOfWeek, d.DayOfWeek)
 			}
@@ -379,19 +379,38 @@ func ordinal(n int) string {
 
 func (c *Compiled) lintDuplicateIDs() {
 	src := c.source.Rules[:len(c.rules)]
-	seen := make(map[string]int, len(src))
+	// A short list is searched in place (no map to allocate), a long one
+	// through a map.
+	var seen map[string]int
+	if len(src) > 16 {
+		seen = make(map[string]int, len(src))
+	}
+	firstUse := func(i int, id string) (int, bool) {
+		if seen != nil {
+			first, dup := seen[id]
+			return first, dup
+		}
+		for j := range i {
+			if strings.TrimSpace(src[j].ID) == id {
+				return j, true
+			}
+		}
+		return 0, false
+	}
 	for i := range src {
 		id := strings.TrimSpace(src[i].ID)
 		if id == "" {
 			continue
 		}
-		if first, dup := seen[id]; dup {
+		if first, dup := firstUse(i, id); dup {
 			c.addf(fmt.Sprintf("rules[%d].id", i), model.CodeDuplicateRuleID, model.SeverityWarning,
 				"rule id %q is already used by rules[%d]; answers and traces name the deciding rule by id, so nobody can tell which of the two routed a call; give each rule its own id",
 				model.Truncate(id, 60), first)
 			continue
 		}
-		seen[id] = i
+		if seen != nil {
+			seen[id] = i
+		}
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"github.com/voicesched/voicesched/model"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/voicesched/voicesched/internal/suggest"
 )
@@ -17,12 +19,11 @@ import (
 // CustomerState rules of its children.
 func (c *Compiled) States(inherited []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	var seen stateSet
 	add := func(state string) {
 		state = strings.TrimSpace(state)
-		key := strings.ToLower(state)
-		if state != "" && !seen[key] {
-			seen[key] = true
+		if state != "" && !seen.has(state) {
+			seen.add(state)
 			out = append(out, state)
 		}
 	}
@@ -53,14 +54,14 @@ func (c *Compiled) ParentStateProblems(parent string, parentStates []string) mod
 	if len(parentStates) == 0 {
 		return nil
 	}
-	known := make(map[string]bool, len(parentStates))
+	var known stateSet
 	for _, state := range parentStates {
-		known[strings.ToLower(strings.TrimSpace(state))] = true
+		known.add(strings.TrimSpace(state))
 	}
 	var out model.Problems
 	for k := range c.rules {
 		rule := &c.rules[k]
-		if rule.kind != kindParentState || known[strings.ToLower(rule.customerState)] {
+		if rule.kind != kindParentState || known.has(rule.customerState) {
 			continue
 		}
 		hint := ""
@@ -89,4 +90,57 @@ func quoteList(words []string) string {
 		text += fmt.Sprintf(" and %d more", len(words)-most)
 	}
 	return text
+}
+
+// stateSet holds state names (trimmed) matched without regard to case. A
+// few are kept in a list and compared in place, so the usual handful of
+// states costs no map and no lowered copies; past that a map of lowered
+// names keeps the look-up fast.
+type stateSet struct {
+	few    []string
+	lowers map[string]bool
+}
+
+const stateSetListMax = 16
+
+func (s *stateSet) add(state string) {
+	if s.lowers == nil && len(s.few) < stateSetListMax {
+		s.few = append(s.few, state)
+		return
+	}
+	if s.lowers == nil {
+		s.lowers = make(map[string]bool, 2*stateSetListMax)
+		for _, f := range s.few {
+			s.lowers[strings.ToLower(f)] = true
+		}
+		s.few = nil
+	}
+	s.lowers[strings.ToLower(state)] = true
+}
+
+func (s *stateSet) has(state string) bool {
+	if s.lowers != nil {
+		return s.lowers[strings.ToLower(state)]
+	}
+	for _, f := range s.few {
+		if sameLower(f, state) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b),
+// without building either: rune by rune (an invalid byte reads as
+// utf8.RuneError, which ToLower also writes).
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }

@@ -1,7 +1,9 @@
 package schedule
 
 import (
+	"fmt"
 	"github.com/voicesched/voicesched/model"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,4 +43,39 @@ func TestALabFollowingTheClinicsHolidyNeverCloses(t *testing.T) {
 func TestAFollowedStateThatExistsDrawsNothing(t *testing.T) {
 	lab := compileJSON(t, `{"defaultState":"Open","rules":[{"state":"Closed","simpleRuleType":"CustomerState","customerState":"HOLIDAY"}]}`, true)
 	assert.Empty(t, lab.ParentStateProblems("the parent", []string{"Holiday", "Closed"}))
+}
+
+func TestStateNamesMatchAsLoweredCopiesWould(t *testing.T) {
+	pairs := [][2]string{
+		{"Business Hours", "business hours"},
+		{"HOLIDAY", "Holiday"},
+		{"Holiday", "Holidays"},
+		{"Ünterricht", "ünterricht"},
+		{"ΣΟΦΙΑ", "σοφια"},
+		{"K", "\u212a"}, // Kelvin sign lowers to k
+		{"a\xffb", "a\ufffdb"},
+		{"", ""},
+		{"x", ""},
+	}
+	for _, p := range pairs {
+		assert.Equal(t, strings.ToLower(p[0]) == strings.ToLower(p[1]), sameLower(p[0], p[1]), "%q vs %q", p[0], p[1])
+	}
+}
+
+func TestManyStatesStillMatchWithoutRegardToCase(t *testing.T) {
+	var set stateSet
+	for i := range 40 {
+		set.add(fmt.Sprintf("State %d", i))
+	}
+	assert.True(t, set.has("state 3"))
+	assert.True(t, set.has("STATE 39"))
+	assert.False(t, set.has("State 40"))
+}
+
+func FuzzSameLower(f *testing.F) {
+	f.Add("Business Hours", "business hours")
+	f.Add("a\xffb", "a\ufffdb")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		require.Equal(t, strings.ToLower(a) == strings.ToLower(b), sameLower(a, b))
+	})
 }

@@ -48,7 +48,21 @@ func ParseClock(field, text string, allow24 bool) (int, error) {
 	}
 	s := strings.TrimSpace(text)
 	fail := func(reason string) (int, error) { return 0, textError(field, text, accepted, reason) }
-	parts := strings.Split(s, ":")
+	// Split at the colons into at most three parts, without allocating.
+	var buf [3]string
+	n := 0
+	for rest := s; ; {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			buf[n], n = rest, n+1
+			break
+		}
+		if n == 2 {
+			return fail("") // a fourth part
+		}
+		buf[n], n, rest = rest[:i], n+1, rest[i+1:]
+	}
+	parts := buf[:n]
 	if len(parts) != 2 && len(parts) != 3 {
 		return fail("")
 	}
