@@ -129,18 +129,36 @@ func (c *checker) records(path string, data Struct, sched *Schedule) {
 	}
 }
 
-// treeSizes runs records on every customer and endpoint of a tree.
+// treeSizes runs records on every customer and endpoint of a tree that
+// holds a value to check (most hold none: their paths, a million of them in
+// a large tree, are not worth making).
 func (c *checker) treeSizes(tree Tree) {
 	for i, cust := range tree.Customers {
-		if cust != nil {
+		if cust != nil && holdsValues(cust.Data, cust.Schedule) {
 			c.records(fmt.Sprintf("customers[%d]", i), cust.Data, cust.Schedule)
 		}
 	}
 	for i, ep := range tree.Endpoints {
-		if ep != nil {
+		if ep != nil && holdsValues(nil, ep.Schedule) {
 			c.records(fmt.Sprintf("endpoints[%d]", i), nil, ep.Schedule)
 		}
 	}
+}
+
+// holdsValues reports whether records has anything to look at: data or a
+// rule's flow parameters.
+func holdsValues(data Struct, sched *Schedule) bool {
+	if len(data) > 0 {
+		return true
+	}
+	if sched != nil {
+		for i := range sched.Rules {
+			if len(sched.Rules[i].FlowParams) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // data walks a tree of Values iteratively and reports (once) what is too
