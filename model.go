@@ -83,6 +83,8 @@ const (
 	CodeSkipsShortMonths    = model.CodeSkipsShortMonths
 	CodeLeapDayOnly         = model.CodeLeapDayOnly
 	CodeFifthWeekday        = model.CodeFifthWeekday
+	CodeHolidaysEnding      = model.CodeHolidaysEnding
+	CodeClosureEnded        = model.CodeClosureEnded
 	CodeUnknownParentState  = model.CodeUnknownParentState
 	CodeSeveralValueMembers = model.CodeSeveralValueMembers
 

@@ -9,10 +9,6 @@ import (
 	"github.com/voicesched/voicesched/schedule"
 )
 
-// CodeClosureEnded is the warning Lint gives for a closure rule whose last
-// window has closed.
-const CodeClosureEnded = "closure-ended"
-
 // Lint warns about the closure rules (source "closure…") of a compiled
 // schedule that have ended by now: they will never close anything again and
 // only lengthen the list an admin reads. The rules of one closure (adjacent
@@ -48,7 +44,7 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 			for k := i; k < j; k++ {
 				out = append(out, model.Problem{
 					Path:     fmt.Sprintf("rules[%d]", k),
-					Code:     CodeClosureEnded,
+					Code:     model.CodeClosureEnded,
 					Severity: model.SeverityWarning,
 					Message:  fmt.Sprintf("the closure %q ended on %s; it will not close anything again, so remove it", src.Rules[k].Name, last.Format("2006-01-02 15:04")),
 				})

@@ -26,7 +26,7 @@ func TestLintAsksToRemoveClosuresThatHaveEnded(t *testing.T) {
 	problems := closure.Lint(c, time.Date(2026, 12, 27, 8, 0, 0, 0, ny))
 	require.Len(t, problems, 3, "each of its three rules")
 	for i, p := range problems {
-		assert.Equal(t, closure.CodeClosureEnded, p.Code)
+		assert.Equal(t, model.CodeClosureEnded, p.Code)
 		assert.Equal(t, model.SeverityWarning, p.Severity)
 		assert.Equal(t, []string{"rules[0]", "rules[1]", "rules[2]"}[i], p.Path)
 		assert.Contains(t, p.Message, "remove it")

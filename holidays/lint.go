@@ -9,10 +9,6 @@ import (
 	"github.com/voicesched/voicesched/schedule"
 )
 
-// CodeHolidaysEnding is the warning Lint gives for a holiday set whose
-// dated rules end within a year.
-const CodeHolidaysEnding = "holidays-ending"
-
 // Lint warns, once per holiday set, when the set's dated rules (the
 // holidays without a recurrence shape, such as Easter) end within a year of
 // now, or have ended: after that, those holidays no longer close. The path
@@ -55,7 +51,7 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 		}
 		out = append(out, model.Problem{
 			Path:     fmt.Sprintf("rules[%d]", l.index),
-			Code:     CodeHolidaysEnding,
+			Code:     model.CodeHolidaysEnding,
 			Severity: model.SeverityWarning,
 			Message: fmt.Sprintf("the dated holiday rules of set %s (Easter and other moveable days) run out on %s; make them again for the years after (voicesched holidays --country %s --years …)",
 				setID, l.end.AddDate(0, 0, -1).Format("2006-01-02"), setID),

@@ -30,7 +30,7 @@ func TestLintWarnsWhenDatedHolidayRulesRunOutWithinAYear(t *testing.T) {
 	assert.Empty(t, Lint(c, time.Date(2034, 3, 1, 0, 0, 0, 0, time.UTC)), "more than a year left")
 	problems := Lint(c, time.Date(2034, 6, 1, 0, 0, 0, 0, time.UTC))
 	require.Len(t, problems, 1, "one warning for the set")
-	assert.Equal(t, CodeHolidaysEnding, problems[0].Code)
+	assert.Equal(t, model.CodeHolidaysEnding, problems[0].Code)
 	assert.Equal(t, model.SeverityWarning, problems[0].Severity)
 	assert.Contains(t, problems[0].Message, "GB-ENG")
 	assert.Contains(t, problems[0].Message, "2035-03-26")

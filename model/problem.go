@@ -206,6 +206,17 @@ const (
 	// months do not have. Path: the byDay value's offset.
 	CodeFifthWeekday = "fifth-weekday"
 
+	// The checks that need the present (holidays.Lint, closure.Lint), run by
+	// validation and patches on the engine's clock.
+
+	// CodeHolidaysEnding: a holiday set's dated rules (Easter and other
+	// moveable days) end within a year, or have ended. Path: the set's last
+	// dated rule.
+	CodeHolidaysEnding = "holidays-ending"
+	// CodeClosureEnded: every rule of a closure has ended. Path: each of its
+	// rules.
+	CodeClosureEnded = "closure-ended"
+
 	// CodeUnknownParentState: a CustomerState rule follows a state its parent
 	// can never be in ("Holidy"). Path: the rule's customerState.
 	CodeUnknownParentState = "unknown-parent-state"
