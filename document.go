@@ -42,8 +42,11 @@ type Document struct {
 // is left out, so each mistake is reported once, and so are validation's
 // warnings, because a value left out reads as its zero (a rule type left
 // out reads as Always) and the warnings about what follows from it would
-// mislead.
-func ReadDocument(raw []byte, kind DocumentKind, against *Engine) Document {
+// mislead. opts configure the engine a schedule, customer, tree or lone
+// patch is checked for, as ValidateSchedule's do (WithClock is the present
+// of the checks that need it); a patch checked against an engine is checked
+// with that engine's.
+func ReadDocument(raw []byte, kind DocumentKind, against *Engine, opts ...Option) Document {
 	doc := Document{Kind: kind}
 	if doc.Kind == "" {
 		doc.Kind = model.DetectKind(raw)
@@ -81,16 +84,16 @@ func ReadDocument(raw []byte, kind DocumentKind, against *Engine) Document {
 	var checked Problems
 	switch r := record.(type) {
 	case *Schedule:
-		checked = ValidateSchedule(r, false)
+		checked = ValidateSchedule(r, false, opts...)
 	case *CustomerInfo:
-		checked = ValidateCustomer(r)
+		checked = ValidateCustomer(r, opts...)
 	case *Tree:
-		checked = ValidateTree(*r)
+		checked = ValidateTree(*r, opts...)
 	case *PatchCustomer:
 		if against != nil {
 			checked = against.ValidatePatch(*r, nil)
 		} else {
-			checked = ValidatePatch(*r)
+			checked = ValidatePatch(*r, opts...)
 		}
 	}
 	refused := decoded.HasErrors()

@@ -115,12 +115,19 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 	check.options(&e.cfg)
 	if check.patchTarget(p) {
 		s := e.Snapshot()
-		next, _, warnings, err := s.patched(p, "", lookup, e.cfg.now(), nil)
+		now := e.cfg.now()
+		next, _, warnings, err := s.patched(p, "", lookup, now, nil)
 		if err != nil {
 			check.problems = append(check.problems, refusalProblems(err)...)
 		} else {
 			check.problems = append(check.problems, warnings...)
 			check.problems = append(check.problems, newPatchDelta(s, next, s.index[p.CustomerID]).warnings()...)
+			// The checks that need the present, for a schedule the patch
+			// changes or moves to another zone (as its other warnings).
+			i := s.index[p.CustomerID]
+			if after := next.nodes.at(i).compiled; after != s.nodes.at(i).compiled {
+				check.addAll("schedule", datedProblems(after, now))
+			}
 		}
 	}
 	check.problems.Sort()

@@ -3,6 +3,7 @@ package voicesched
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/schedule"
@@ -16,18 +17,33 @@ import (
 // ValidateSchedule returns every problem of a schedule
 // (docs/semantics.md#validation), paths relative to the schedule
 // ("rules[2].byDay[0]"). hasParent says whether the schedule belongs to a
-// node with a parent (inherit and CustomerState rules need one); the zone
-// of a schedule without one is UTC.
-func ValidateSchedule(s *Schedule, hasParent bool) Problems {
-	problems := schedule.Validate(s, schedule.Env{HasParent: hasParent})
+// node with a parent (inherit and CustomerState rules need one). opts
+// configure the engine it is checked for: the zone of a schedule without
+// one (WithDefaultZone, default UTC), the closed and fallback states, and
+// the clock the checks that need the present read (WithClock: closures
+// that have ended, holiday sets running out).
+func ValidateSchedule(s *Schedule, hasParent bool, opts ...Option) Problems {
+	cfg := newConfig(opts)
+	env := cfg.rootEnv()
+	env.HasParent = hasParent
+	problems := compileChecked(s, env, cfg.now())
 	problems.Sort()
 	return problems
 }
 
+// compileChecked compiles s in env and returns its problems with the
+// checks that need the present, read at now.
+func compileChecked(s *Schedule, env schedule.Env, now time.Time) Problems {
+	compiled := schedule.Compile(s, env)
+	return slices.Concat(compiled.Problems(), datedProblems(compiled, now))
+}
+
 // ValidateCustomer returns every problem of a customer record on its own,
 // outside any directory: its id, name, tags, data and schedule (as a
-// child's when it names a parent, which is assumed to exist).
-func ValidateCustomer(c *CustomerInfo) Problems {
+// child's when it names a parent, which is assumed to exist). opts are
+// ValidateSchedule's.
+func ValidateCustomer(c *CustomerInfo, opts ...Option) Problems {
+	cfg := newConfig(opts)
 	var check checker
 	if c == nil {
 		check.errorf("", CodeNull, "the customer is null")
@@ -38,7 +54,9 @@ func ValidateCustomer(c *CustomerInfo) Problems {
 	check.selfParent("parentCustomerId", c.ID, c.ParentCustomerID)
 	check.customerFields("", c)
 	check.records("", c.Data, c.Schedule)
-	check.addAll("schedule", schedule.Validate(c.Schedule, schedule.Env{HasParent: c.ParentCustomerID != ""}))
+	env := cfg.rootEnv()
+	env.HasParent = c.ParentCustomerID != ""
+	check.addAll("schedule", compileChecked(c.Schedule, env, cfg.now()))
 	check.problems.Sort()
 	return check.problems
 }
@@ -63,6 +81,7 @@ func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
 	check.records("", c.Data, c.Schedule)
 	compiled := schedule.Compile(c.Schedule, s.envFor(parent))
 	check.addAll("schedule", compiled.Problems())
+	check.addAll("schedule", datedProblems(compiled, s.cfg.now()))
 	check.addAll("schedule", s.parentStateProblems(compiled, parent, stateMemo{}))
 	check.problems.Sort()
 	return check.problems
@@ -71,15 +90,19 @@ func (s *Snapshot) validateCustomer(c *CustomerInfo) Problems {
 // ValidatePatch returns every problem of a patch on its own, outside any
 // directory: the customer it names, names, ids, sizes, and its schedule (as
 // a child customer's unless the patch moves it to the root). Engine's
-// ValidatePatch checks it against the customer it changes.
-func ValidatePatch(p PatchCustomer) Problems {
+// ValidatePatch checks it against the customer it changes. opts are
+// ValidateSchedule's.
+func ValidatePatch(p PatchCustomer, opts ...Option) Problems {
+	cfg := newConfig(opts)
 	var check checker
 	if !check.patchTarget(p) {
 		return check.problems
 	}
 	if _, scheduleOK := check.patchFields(p); scheduleOK && p.Schedule.HasValue() && p.Schedule.Value != nil {
 		movesToRoot := p.ParentCustomerID.HasValue() && p.ParentCustomerID.Value == ""
-		check.addAll("schedule", schedule.Validate(p.Schedule.Value, schedule.Env{HasParent: !movesToRoot}))
+		env := cfg.rootEnv()
+		env.HasParent = !movesToRoot
+		check.addAll("schedule", compileChecked(p.Schedule.Value, env, cfg.now()))
 	}
 	check.problems.Sort()
 	return check.problems
@@ -90,7 +113,8 @@ func ValidatePatch(p PatchCustomer) Problems {
 // tags, and each customer's and endpoint's schedule — in the zone it
 // cascades from when the shape is sound, else on its own — with paths such
 // as "customers[3].schedule.rules[0].byMonth[0]". opts configure the engine
-// the tree is checked for (default zone, closed and fallback states).
+// the tree is checked for (default zone, closed and fallback states, and
+// the clock of the checks that need the present, as ValidateSchedule's).
 func ValidateTree(tree Tree, opts ...Option) Problems {
 	cfg := newConfig(opts)
 	var check checker
@@ -119,11 +143,11 @@ func ValidateTree(tree Tree, opts ...Option) Problems {
 		var problems Problems
 		if s != nil {
 			n := s.nodes.at(int32(k)) // build keeps the records' order
-			problems = slices.Concat(n.compiled.Problems(), s.parentStateProblems(n.compiled, n.parent, memo))
+			problems = slices.Concat(n.compiled.Problems(), datedProblems(n.compiled, cfg.now()), s.parentStateProblems(n.compiled, n.parent, memo))
 		} else {
 			env := cfg.rootEnv()
 			env.HasParent = records.parentID(k) != ""
-			problems = schedule.Validate(records.schedule(k), env)
+			problems = compileChecked(records.schedule(k), env, cfg.now())
 		}
 		check.addAll(records.path(k)+".schedule", problems)
 	}

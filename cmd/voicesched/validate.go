@@ -130,14 +130,10 @@ func (c *cli) readInput(path string, stdinRead *bool) ([]byte, string, error) {
 // validateFile checks one document (kind "" is told from its members;
 // engine, when not nil, is the tree a patch is checked against).
 func (c *cli) validateFile(name string, data []byte, kind voicesched.DocumentKind, engine *voicesched.Engine) validation {
-	doc := voicesched.ReadDocument(data, kind, engine)
+	doc := voicesched.ReadDocument(data, kind, engine, voicesched.WithClock(c.now))
 	v := validation{File: name, Kind: string(doc.Kind), Problems: doc.Problems}
 	if doc.Record == nil {
 		v.Kind = ""
-	}
-	if !v.Problems.HasErrors() {
-		v.Problems = append(v.Problems, datedRuleProblems(doc, c.now())...)
-		v.Problems.Sort()
 	}
 	for _, p := range v.Problems {
 		if p.Severity == model.SeverityError {
