@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"reflect"
 	"time"
 
 	"github.com/voicesched/voicesched/model"
@@ -268,7 +267,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 // refuse the patch.
 func storedProblems(compiled *schedule.Compiled, old *node, patched *Schedule, env schedule.Env) Problems {
 	problems := compiled.Problems()
-	unchanged := patched == old.customer.Schedule || reflect.DeepEqual(patched, old.customer.Schedule)
+	unchanged := equalSchedules(patched, old.customer.Schedule) // as their JSON reads (intern.go)
 	if !unchanged || env.ZoneID != old.envZoneID {
 		return problems
 	}
