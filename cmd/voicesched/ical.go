@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched/ical"
-	"github.com/voicesched/voicesched/internal/protocol"
 	"github.com/voicesched/voicesched/model"
-	"github.com/voicesched/voicesched/schedule"
 	"github.com/voicesched/voicesched/tz"
 )
 
@@ -97,30 +95,13 @@ func (c *cli) icalExport(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var from, to time.Time
-	if *fromText != "" {
-		if from, err = schedule.ParseInstant("--from", *fromText, sub.zone); err != nil {
-			return c.usageError(err)
-		}
-	} else {
-		today := c.now().In(sub.zone)
-		from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, sub.zone)
+	length := defaultExportDays
+	if *days > 0 {
+		length = *days
 	}
-	switch {
-	case *toText != "":
-		if to, err = schedule.ParseInstant("--to", *toText, sub.zone); err != nil {
-			return c.usageError(err)
-		}
-	case *days > 0:
-		to = from.In(sub.zone).AddDate(0, 0, *days)
-	default:
-		to = from.In(sub.zone).AddDate(0, 0, defaultExportDays)
-	}
-	if !to.After(from) {
-		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", protocol.FormatInstant(to, sub.zone), protocol.FormatInstant(from, sub.zone)))
-	}
-	if to.Sub(from) > maxTimelineSpan {
-		return c.usageError(fmt.Errorf("the window from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
+	from, to, status, ok := c.parseRange(*fromText, *toText, sub.zone, func(from time.Time) time.Time { return from.AddDate(0, 0, length) }, "window")
+	if !ok {
+		return status
 	}
 	opts := []ical.ExportOption{ical.Stamp(c.now())}
 	if *allStates {

@@ -46,20 +46,9 @@ func (c *cli) cmdStatus(args []string) int {
 	stateName := fs.String("state", "", "list only the nodes in this `state`")
 	zoneText := fs.String("tz", "", "also show the instant in this time `zone`")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
-	positional, status, ok := c.parseFlags(fs, args)
+	format, other, status, ok := c.parseViewFlags(fs, "status", args, formatFlag, zoneText)
 	if !ok {
 		return status
-	}
-	if len(positional) > 0 {
-		return c.usageError(fmt.Errorf("status takes no arguments besides flags, got %q", positional[0]))
-	}
-	format, err := parseFormat(*formatFlag)
-	if err != nil {
-		return c.usageError(err)
-	}
-	other, err := parseZone(*zoneText)
-	if err != nil {
-		return c.usageError(err)
 	}
 	engine, err := c.loadTree(*treePath)
 	if err != nil {

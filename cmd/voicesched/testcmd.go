@@ -43,30 +43,17 @@ func (c *cli) cmdTest(args []string) int {
 	strict := fs.Bool("strict", false, "exit 1 when the schedule that decides has problems (errors or warnings)")
 	explain := fs.Bool("explain", false, "print the trace of every rule looked at")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
-	positional, status, ok := c.parseFlags(fs, args)
+	format, other, status, ok := c.parseViewFlags(fs, "test", args, formatFlag, zoneText)
 	if !ok {
 		return status
 	}
-	if len(positional) > 0 {
-		return c.usageError(fmt.Errorf("test takes no arguments besides flags, got %q", positional[0]))
-	}
-	format, err := parseFormat(*formatFlag)
-	if err != nil {
-		return c.usageError(err)
-	}
-	other, err := parseZone(*zoneText)
-	if err != nil {
-		return c.usageError(err)
-	}
-	if err := subjectFlags(*treePath, *id, *schedulePath); err != nil {
-		return c.usageError(err)
-	}
-	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
-	if err != nil {
-		return c.fail(err)
+	sub, status, ok := c.subjectFromFlags(*treePath, *id, *schedulePath)
+	if !ok {
+		return status
 	}
 	at := c.now()
 	if *atText != "" {
+		var err error
 		if at, err = schedule.ParseInstant("--at", *atText, sub.zone); err != nil {
 			return c.usageError(err)
 		}

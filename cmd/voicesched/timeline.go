@@ -9,7 +9,6 @@ import (
 
 	"github.com/voicesched/voicesched"
 	"github.com/voicesched/voicesched/internal/protocol"
-	"github.com/voicesched/voicesched/schedule"
 )
 
 const timelineDescription = `Prints the states of a customer or endpoint (--customer) or of a lone schedule
@@ -48,51 +47,20 @@ func (c *cli) cmdTimeline(args []string) int {
 	zoneText := fs.String("tz", "", "also show times in this time `zone`")
 	strict := fs.Bool("strict", false, "exit 1 when the schedule that decides has problems (errors or warnings)")
 	formatFlag := fs.String("format", "text", "output `format`: text or json")
-	positional, status, ok := c.parseFlags(fs, args)
+	format, other, status, ok := c.parseViewFlags(fs, "timeline", args, formatFlag, zoneText)
 	if !ok {
 		return status
 	}
-	if len(positional) > 0 {
-		return c.usageError(fmt.Errorf("timeline takes no arguments besides flags, got %q", positional[0]))
+	sub, status, ok := c.subjectFromFlags(*treePath, *id, *schedulePath)
+	if !ok {
+		return status
 	}
-	format, err := parseFormat(*formatFlag)
-	if err != nil {
-		return c.usageError(err)
-	}
-	other, err := parseZone(*zoneText)
-	if err != nil {
-		return c.usageError(err)
-	}
-	if err := subjectFlags(*treePath, *id, *schedulePath); err != nil {
-		return c.usageError(err)
-	}
-	sub, err := c.subjectFor(*treePath, *id, *schedulePath)
-	if err != nil {
-		return c.fail(err)
-	}
-	var from, to time.Time
-	if *fromText != "" {
-		if from, err = schedule.ParseInstant("--from", *fromText, sub.zone); err != nil {
-			return c.usageError(err)
-		}
-	} else {
-		today := c.now().In(sub.zone)
-		from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, sub.zone)
-	}
-	if *toText != "" {
-		if to, err = schedule.ParseInstant("--to", *toText, sub.zone); err != nil {
-			return c.usageError(err)
-		}
-	} else {
-		to = from.In(sub.zone).AddDate(0, 0, 7)
-	}
-	if !to.After(from) {
-		return c.usageError(fmt.Errorf("--to (%s) must be after --from (%s)", protocol.FormatInstant(to, sub.zone), protocol.FormatInstant(from, sub.zone)))
-	}
-	if to.Sub(from) > maxTimelineSpan {
-		return c.usageError(fmt.Errorf("the range from %s to %s is longer than 400 days; ask for a shorter one", protocol.FormatInstant(from, sub.zone), protocol.FormatInstant(to, sub.zone)))
+	from, to, status, ok := c.parseRange(*fromText, *toText, sub.zone, func(from time.Time) time.Time { return from.AddDate(0, 0, 7) }, "range")
+	if !ok {
+		return status
 	}
 	decisions, searchErr := sub.snap.Decisions(sub.id, from, to)
+	var err error
 	if format == formatJSON {
 		err = writeTimelineJSON(c.stdout, sub, from, to, decisions, searchErr)
 	} else {
