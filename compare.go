@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/voicesched/voicesched/internal/timespan"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -147,7 +148,7 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 		end := to
 		if b.cut || a.cut {
 			out.Cut = append(out.Cut, id)
-			end = minTime(b.until, a.until)
+			end = timespan.Min(b.until, a.until)
 		}
 		start := len(spans)
 		spans = differingSpans(spans, b.intervals, a.intervals, end)
@@ -268,8 +269,8 @@ func differingSpans(out []differingSpan, before, after []Interval, end time.Time
 	first := len(out)
 	b, a := 0, 0
 	for b < len(before) && a < len(after) {
-		lo := maxTime(before[b].From, after[a].From)
-		hi := minTime(minTime(before[b].To, after[a].To), end)
+		lo := timespan.Max(before[b].From, after[a].From)
+		hi := timespan.Min(timespan.Min(before[b].To, after[a].To), end)
 		if !lo.Before(hi) {
 			if !lo.Before(end) {
 				break
@@ -291,20 +292,6 @@ func differingSpans(out []differingSpan, before, after []Interval, end time.Time
 		}
 	}
 	return out
-}
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // String is one line for people: the node, the span in its zone, and the

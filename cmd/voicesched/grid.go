@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched"
+	"github.com/voicesched/voicesched/internal/timespan"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -153,7 +154,7 @@ func writeGridCells(b *strings.Builder, day time.Time, loc *time.Location, from,
 			used.skipped = true
 			continue
 		}
-		cellStart, cellEnd = maxTime(cellStart, from), minTime(cellEnd, to)
+		cellStart, cellEnd = timespan.Max(cellStart, from), timespan.Min(cellEnd, to)
 		if !cellEnd.After(cellStart) {
 			b.WriteByte(cellOutside)
 			used.outside = true
@@ -175,7 +176,7 @@ func writeGridRow(b *strings.Builder, day time.Time, loc *time.Location, from, t
 		first, changedTo, changedFor, states := "", "", time.Duration(0), 0
 		for k := next; k < len(intervals) && intervals[k].From.Before(cellEnd); k++ {
 			iv := intervals[k]
-			d := minTime(iv.To, cellEnd).Sub(maxTime(iv.From, cellStart))
+			d := timespan.Min(iv.To, cellEnd).Sub(timespan.Max(iv.From, cellStart))
 			if d <= 0 {
 				continue
 			}
@@ -218,18 +219,4 @@ func writeGridLegend(b *strings.Builder, letters map[string]byte, order []string
 	if used.skipped {
 		fmt.Fprintf(b, "  %c  an hour the clock skipped (daylight saving)\n", cellSkipped)
 	}
-}
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
