@@ -174,14 +174,11 @@ func (s *jsonScanner) number(i int) (int, error) {
 // object checks the object starting at the brace at i, calling member (when
 // not nil) with each key's span (quotes included) and its value's span.
 func (s *jsonScanner) object(i int, member func(keyStart, keyEnd int, keyEscaped bool, valueStart, valueEnd int)) (int, error) {
-	if s.depth++; s.depth > maxNesting {
-		return i, s.fail(i, "nested too deeply")
+	j, empty, err := s.open(i, '}')
+	if err != nil || empty {
+		return j, err
 	}
 	defer func() { s.depth-- }()
-	j := s.space(i + 1)
-	if j < len(s.data) && s.data[j] == '}' {
-		return j + 1, nil
-	}
 	for {
 		if j >= len(s.data) || s.data[j] != '"' {
 			return j, s.fail(j, "unexpected %s, expecting a member name in quotes", s.describeByte(j))
@@ -202,42 +199,60 @@ func (s *jsonScanner) object(i int, member func(keyStart, keyEnd int, keyEscaped
 		if member != nil {
 			member(j, keyEnd, keyEscaped, valueStart, valueEnd)
 		}
-		j = s.space(valueEnd)
-		if j < len(s.data) && s.data[j] == ',' {
-			j = s.space(j + 1)
-			continue
+		var more bool
+		if j, more, err = s.next(valueEnd, '}', "an object"); err != nil || !more {
+			return j, err
 		}
-		if j < len(s.data) && s.data[j] == '}' {
-			return j + 1, nil
-		}
-		return j, s.fail(j, "unexpected %s, expecting ',' or '}' in an object", s.describeByte(j))
 	}
 }
 
 func (s *jsonScanner) array(i int) (int, error) {
-	if s.depth++; s.depth > maxNesting {
-		return i, s.fail(i, "nested too deeply")
+	j, empty, err := s.open(i, ']')
+	if err != nil || empty {
+		return j, err
 	}
 	defer func() { s.depth-- }()
-	j := s.space(i + 1)
-	if j < len(s.data) && s.data[j] == ']' {
-		return j + 1, nil
-	}
 	for {
 		end, err := s.value(j)
 		if err != nil {
 			return end, err
 		}
-		j = s.space(end)
-		if j < len(s.data) && s.data[j] == ',' {
-			j = s.space(j + 1)
-			continue
+		var more bool
+		if j, more, err = s.next(end, ']', "a list"); err != nil || !more {
+			return j, err
 		}
-		if j < len(s.data) && s.data[j] == ']' {
-			return j + 1, nil
-		}
-		return j, s.fail(j, "unexpected %s, expecting ',' or ']' in a list", s.describeByte(j))
 	}
+}
+
+// open enters the object or list whose opening byte is at i, one level
+// deeper (the caller leaves it: s.depth--, unless empty or err). An empty
+// one (closer next) is left at once: j is past its closer. Otherwise j is
+// its first element's start.
+func (s *jsonScanner) open(i int, closer byte) (j int, empty bool, err error) {
+	if s.depth++; s.depth > maxNesting {
+		s.depth--
+		return i, false, s.fail(i, "nested too deeply")
+	}
+	j = s.space(i + 1)
+	if j < len(s.data) && s.data[j] == closer {
+		s.depth--
+		return j + 1, true, nil
+	}
+	return j, false, nil
+}
+
+// next reads what follows an element of an object or list (in, "an
+// object" or "a list") that ends at end: a comma (more: j is the next
+// element's start) or the closer (j is past it).
+func (s *jsonScanner) next(end int, closer byte, in string) (j int, more bool, err error) {
+	j = s.space(end)
+	if j < len(s.data) && s.data[j] == ',' {
+		return s.space(j + 1), true, nil
+	}
+	if j < len(s.data) && s.data[j] == closer {
+		return j + 1, false, nil
+	}
+	return j, false, s.fail(j, "unexpected %s, expecting ',' or '%c' in %s", s.describeByte(j), closer, in)
 }
 
 // validJSON reports whether data is one JSON value, surrounded by space at
