@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched/model"
-	"github.com/voicesched/voicesched/rrule"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -20,11 +19,11 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 	if src == nil {
 		return nil
 	}
-	loc, _ := c.Zone()
-	today := rrule.ToCivil(now, loc)
+	today := c.WallClock(now)
+	rules := src.Rules[:c.NumRules()] // the rules past the limits are not used
 	var out model.Problems
-	for i := 0; i < len(src.Rules); {
-		source := src.Rules[i].Source
+	for i := 0; i < len(rules); {
+		source := rules[i].Source
 		if _, ok := ParseSource(source); !ok {
 			i++
 			continue
@@ -32,7 +31,7 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 		// The run of adjacent rules of this closure, and when it ends.
 		j, ended := i, true
 		var last time.Time
-		for ; j < len(src.Rules) && src.Rules[j].Source == source; j++ {
+		for ; j < len(rules) && rules[j].Source == source; j++ {
 			_, end, bounded, ok := c.RuleSpan(j)
 			if !ok || !bounded || end.After(today) {
 				ended = false
@@ -46,7 +45,7 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 					Path:     fmt.Sprintf("rules[%d]", k),
 					Code:     model.CodeClosureEnded,
 					Severity: model.SeverityWarning,
-					Message:  fmt.Sprintf("the closure %q ended on %s; it will not close anything again, so remove it", src.Rules[k].Name, last.Format("2006-01-02 15:04")),
+					Message:  fmt.Sprintf("the closure %q ended on %s; it will not close anything again, so remove it", rules[k].Name, last.Format("2006-01-02 15:04")),
 				})
 			}
 		}

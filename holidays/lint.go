@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/voicesched/voicesched/model"
-	"github.com/voicesched/voicesched/rrule"
 	"github.com/voicesched/voicesched/schedule"
 )
 
@@ -18,15 +17,14 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 	if src == nil {
 		return nil
 	}
-	loc, _ := c.Zone()
-	horizon := rrule.ToCivil(now, loc).AddDate(1, 0, 0)
+	horizon := c.WallClock(now).AddDate(1, 0, 0)
 	type lastDated struct {
 		index int
 		end   time.Time
 	}
 	last := map[string]lastDated{}
 	var order []string
-	for i, r := range src.Rules {
+	for i, r := range src.Rules[:c.NumRules()] { // the rules past the limits are not used
 		setID, _, _, ok := ParseSource(r.Source)
 		if !ok || r.Frequency != model.FrequencyNone {
 			continue

@@ -1,6 +1,10 @@
 package schedule
 
-import "time"
+import (
+	"time"
+
+	"github.com/voicesched/voicesched/rrule"
+)
 
 // RuleSpan returns, for the rule at position index of the schedule's rules
 // list, the civil start of its first window and the civil end of its last
@@ -26,3 +30,8 @@ func (c *Compiled) RuleSpan(index int) (first, end time.Time, bounded, ok bool) 
 	}
 	return time.Time{}, time.Time{}, false, false
 }
+
+// WallClock returns now on the schedule's wall clock, held in UTC as
+// RuleSpan's instants are, so that the two compare: the present of the lint
+// checks that need it (closure.Lint, holidays.Lint).
+func (c *Compiled) WallClock(now time.Time) time.Time { return rrule.ToCivil(now, c.zone) }
