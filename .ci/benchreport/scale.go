@@ -72,7 +72,7 @@ var scaleSizes = []struct {
 func writeScale(w io.Writer, before, after metrics, benchstat string) {
 	fmt.Fprintln(w, "\n## Scale: platform-shaped trees (issue 19)")
 	fmt.Fprintln(w, "\nTrees from `internal/treegen` (seed 19): one reseller, clinics (8–12 rules, six zones, one a Windows id, a `data` condition), ten departments a clinic (60% inherit, the rest follow the clinic's Holiday), ten endpoints a department (10% follow their department). 11k = 10,990 nodes, 110k = 110,002, 1.1M = 1,100,011. Every question is asked at one instant (Wednesday 2026-12-02 15:00 UTC), as \"now\" questions are; the random benchmarks walk every node in a shuffled order, so at 1.1M a run sees each node about once.")
-	fmt.Fprintf(w, "\n*Issue* is the issue's figure; *before* was measured on this machine in this session on main before the work (`testdata/bench/scale-before.txt`, %d runs at 11k/110k, %d at 1.1M); *after* is this run (%d runs at 11k/110k, %d at 1.1M). Medians of wall-clock time. The machine is a 2-core VM shared with other sessions (load average about 5–10 during these runs), so wall time includes waiting for a core and varies by tens of percent between runs (see the ± of benchstat below); *after, CPU* is the process's CPU time per operation (`cpu-ns/op`, summed over the cores for EvaluateAll), which does not grow with the neighbours' load.\n",
+	fmt.Fprintf(w, "\n*Issue* is the issue's figure; *before* was measured on this machine in this session on main before the work (`testdata/bench/scale-before.txt`, %d runs at 11k/110k, %d at 1.1M); *after* is this run (%d runs at 11k/110k, %d at 1.1M). Medians of wall-clock time. The machine is a 2-core VM shared with other sessions (load average between 2 and 8 during these runs), so wall time includes waiting for a core and varies by tens of percent between runs (see the ± of benchstat below); *after, CPU* is the process's CPU time per operation (`cpu-ns/op`, summed over the cores for EvaluateAll), which does not grow with the neighbours' load.\n",
 		before.runs("BenchmarkEvaluate/platform-11k/hot"), before.runs("BenchmarkEvaluate/platform-1.1M/hot"),
 		after.runs("BenchmarkEvaluate/platform-11k/hot"), after.runs("BenchmarkEvaluate/platform-1.1M/hot"))
 	fmt.Fprintln(w, "\n| measure | size | issue | before | after | after, CPU |\n|---|---|---|---|---|---|")
@@ -136,9 +136,17 @@ func writeScale(w io.Writer, before, after metrics, benchstat string) {
 		}
 		return true
 	}
+	missed := map[string]bool{}
 	target := func(what, measured string, ok bool, vs ...float64) {
 		if !known(vs...) {
 			measured, ok = "not measured", false
+		}
+		if !ok {
+			for key := range scaleLimits {
+				if strings.HasPrefix(what, key) {
+					missed[key] = true
+				}
+			}
 		}
 		fmt.Fprintf(w, "| %s | %s | %s |\n", what, measured, verdict(ok))
 	}
@@ -164,15 +172,22 @@ func writeScale(w io.Writer, before, after metrics, benchstat string) {
 	}
 	p99 := after.get("BenchmarkPatch/platform-"+big, "p99-ns")
 	target("Patch p99 ≤ 1 ms while readers run", human(p99), p99 <= 1e6, p99)
-	fmt.Fprintln(w, scaleNotes)
+	fmt.Fprintln(w, scaleDesign)
+	if len(missed) > 0 {
+		fmt.Fprintln(w, "\n### What limits the misses")
+		for _, key := range scaleLimitOrder {
+			if missed[key] {
+				fmt.Fprintf(w, "\n- %s\n", scaleLimits[key])
+			}
+		}
+	}
 	if benchstat != "" {
 		fmt.Fprintf(w, "\n### benchstat, before vs after\n\n```\n%s```\n", benchstat)
 	}
 }
 
-// scaleNotes says what limits the targets missed, from the profiles taken
-// while the work was done (see the commits of issue 19).
-const scaleNotes = `
+// scaleDesign sums up what the work of issue 19 changed.
+const scaleDesign = `
 Verdicts are on the wall-clock medians above. What the design does: every node
 records the node whose schedule decides for it (resolved when the snapshot is
 built, mirrored in flat chunks); deciding nodes keep an atomic memo of their
@@ -180,40 +195,46 @@ last answer and the span it holds for, and of their next change, so repeated
 "now" questions are comparisons; EvaluateAll keeps 4 bytes a node (an index
 into the distinct answers of the call) and works each distinct answer out once,
 over both cores; Load shares compiled schedules, schedule records and the
-compiled empty schedule by a structural hash; Lookup gives Handles that skip
-the id lookup.
+compiled empty schedule by a structural hash, and a build from records it owns
+updates its nodes in place; Lookup gives Handles that skip the id lookup.`
 
-### What limits the misses
+// scaleLimits says, per target (the start of its line in the targets
+// table), what limits it when it is missed, from the profiles taken while the
+// work was done.
+var scaleLimits = map[string]string{
+	"random-node Evaluate": "**Random vs hot Evaluate.** A hot question is answered from the deciding " +
+		"node's memo with everything in cache. A random node in a 1.1M tree costs cache misses: the id " +
+		"map (36-byte GUID keys in a 1.1M-entry Go map: its group and the key's bytes), the node, its " +
+		"deciding node and that node's memo span, about 100 ns each on this VM. Handles remove the map " +
+		"(2–3× faster) but not the rest. Next steps: nodes by value in their chunks (one miss fewer), a " +
+		"compact id index (int32 slots).",
+	"the same by Handle": "**By Handle** the id map is gone, but the node, its deciding node and the memo " +
+		"span are still a cache miss each.",
+	"hot Evaluate": "**Hot Evaluate.** The memo hit is an atomic load and two time comparisons; what is " +
+		"left is the id lookup and copying the answer out.",
+	"EvaluateAll ≤ 100": "**EvaluateAll** reads each deciding node (165k of them) and writes every " +
+		"node's 4 bytes; its CPU time is shown beside the wall time.",
+	"EvaluateAll ≤ 16": "**EvaluateAll's allocation** is the 4 bytes a node and the table of distinct answers.",
+	"EvaluateAll ≤ 0.5": "**EvaluateAll vs nodes × hot.** 0.5 × nodes × a *hot* Evaluate leaves about 20 ns " +
+		"a node: no room for a cache miss a node, and the pass still reads each deciding node and writes " +
+		"every node's answer index.",
+	"Load": "**Load** copies every record (the tree stays the caller's), checks the tree's shape (an id " +
+		"index of its own), builds each customer's breadcrumb and compiles the distinct schedules; the " +
+		"garbage collector walks the short-lived copies.",
+	"heap": "**Heap** (about 400 B a node): a node (160 B), the endpoint's own copy of its record (64 B), " +
+		"its id and name (about 64 B), the id map (about 35 B), the node table (12 B). Shared schedule " +
+		"records, condition subjects built only where a condition reads them and one compiled empty " +
+		"schedule per zone took off the rest. Next steps: an endpoint's fields inside its node, nodes by " +
+		"value in chunks, an int32-slot id index.",
+	"NextChange": "**NextChange.** The next change is remembered per deciding node and is met where nodes " +
+		"repeat; at 1.1M a run asks each node about once, so most questions are the first for their " +
+		"deciding node and pay a full search (departments that follow their clinic search the clinic's " +
+		"changes too), plus the cache misses of a random node.",
+	"Patch p99": "**Patch p99.** A clinic's patch costs on average the ns/op of BenchmarkPatch (it copies " +
+		"the table of node chunks and refreshes the clinic's 111 nodes), but its 99th percentile here is " +
+		"a time slice lost to the reader on the other core or to other sessions' processes on this shared " +
+		"2-core VM: before the work it was about 10 ms at every size too. It needs a quiet machine to judge.",
+}
 
-- **Random vs hot Evaluate.** A hot question is answered from the deciding
-  node's memo with everything in cache. A random node in a 1.1M tree costs
-  cache misses: the id map (36-byte GUID keys in a 1.1M-entry Go map: its
-  group and the key's bytes), the node, its deciding node and that node's memo
-  span — about 100 ns each on this VM, more while neighbours thrash the cache.
-  Handles remove the map (2–3× faster) but not the rest. Next steps: nodes by
-  value in their chunks (one miss fewer), a compact id index (int32 slots).
-- **NextChange.** The next change is remembered per deciding node, and is met
-  where nodes repeat (11k, 110k); at 1.1M a run asks each node about once, so
-  most questions are the first for their deciding node and pay a full search
-  (departments that follow their clinic search the clinic's changes too).
-- **EvaluateAll** allocates 7 B a node and costs a small fraction of
-  evaluating each node on its own, but 0.5 × nodes × a *hot* Evaluate (about
-  35 ms) leaves no room for one cache miss a node: the pass reads each deciding
-  node (165k of them) and writes every node's 4 bytes; its CPU time is about
-  70 ms over the two cores.
-- **Load** (CPU about 3 µs a node): Load copies every record (the tree stays
-  the caller's), the build makes each node twice (a first node, then its
-  refreshed copy) and each customer's breadcrumb, and the garbage collector
-  walks about 1 GB of short-lived copies.
-- **Heap** (about 400 B a node): a node (160 B), the endpoint's own copy of its
-  record (64 B), its id and name (about 64 B), the id map (about 35 B), the
-  node table (12 B). Shared schedule records, condition subjects built only
-  where a condition reads them and one compiled empty schedule per zone took
-  off the rest. Next steps: an endpoint's fields inside its node, nodes by
-  value in chunks, an int32-slot id index.
-- **Patch p99.** A clinic's patch costs on average the ns/op of
-  BenchmarkPatch (it copies the table of node chunks and refreshes the
-  clinic's 111 nodes), but its 99th percentile here is a time slice lost to
-  the reader on the other core or to other sessions' processes on this shared
-  2-core VM: before the work it was about 11 ms at every size too. It needs a
-  quiet machine to judge.`
+var scaleLimitOrder = []string{"random-node Evaluate", "the same by Handle", "hot Evaluate", "EvaluateAll ≤ 100",
+	"EvaluateAll ≤ 16", "EvaluateAll ≤ 0.5", "Load", "heap", "NextChange", "Patch p99"}
