@@ -233,7 +233,7 @@ var scaleLimits = map[string]string{
 	"Patch p99": "**Patch p99.** A clinic's patch costs on average the ns/op of BenchmarkPatch (it copies " +
 		"the table of node chunks and refreshes the clinic's 111 nodes), but its 99th percentile here is " +
 		"a time slice lost to the reader on the other core or to other sessions' processes on this shared " +
-		"2-core VM: before the work it was about 10 ms at every size too. It needs a quiet machine to judge.",
+		"2-core VM: before the work it was as high (the before column). It needs a quiet machine to judge.",
 }
 
 var scaleLimitOrder = []string{"random-node Evaluate", "the same by Handle", "hot Evaluate", "EvaluateAll ≤ 100",
