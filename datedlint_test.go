@@ -1,6 +1,7 @@
 package voicesched
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -71,4 +72,29 @@ func TestValidationOnTheEnginesClockAsksToRemoveAClosureThatHasEnded(t *testing.
 	assert.Empty(t, codesAt(stored, CodeClosureEnded), "stored problems do not go stale with time")
 	rename := PatchCustomer{CustomerID: "clinic", Name: Some("Maple Clinic")}
 	assert.Empty(t, codesAt(e.ValidatePatch(rename, nil), CodeClosureEnded), "a patch that leaves the schedule as it is repeats none of its warnings")
+}
+
+func TestPatchJSONWarnsAsValidatePatchDoes(t *testing.T) {
+	after := WithClock(func() time.Time { return time.Date(2027, 1, 5, 12, 0, 0, 0, time.UTC) })
+	e := New(after)
+	require.NoError(t, e.Load(Tree{Customers: []*CustomerInfo{{EntityInfo: EntityInfo{ID: "clinic"}, Name: "Clinic"}}}))
+	raw, err := json.Marshal(PatchCustomer{CustomerID: "clinic", Schedule: Some(staffPartyClinic(t).Schedule)})
+	require.NoError(t, err)
+	p, _, err := decodePatchJSON(raw)
+	require.NoError(t, err)
+	want := e.ValidatePatch(p, nil)
+	_, warnings, err := e.PatchJSON(raw, "admin", nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, warnings)
+	assert.NotEmpty(t, codesAt(warnings, CodeClosureEnded), "the party closure the patch stores has ended")
+
+	// The party is over: a schedule of hours alone drops the closure's rules.
+	hoursOnly := `{"customerId":"clinic","schedule":{"timeZoneId":"America/New_York","defaultState":"After Hours","rules":[
+		{"name":"Hours","state":"Business Hours","simpleRuleType":"Time","startTime":"09:00","endTime":"17:00","frequency":"Daily"}]}}`
+	require.NoError(t, json.Unmarshal([]byte(hoursOnly), &p))
+	want = e.ValidatePatch(p, nil)
+	_, warnings, err = e.PatchJSON([]byte(hoursOnly), "admin", nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, warnings)
+	assert.Equal(t, []string{"schedule.rules"}, codesAt(warnings, CodePatchDropsRules))
 }

@@ -26,7 +26,7 @@ type TagLookup func(id string) (Tag, bool)
 // lists them beforehand. A stored schedule with errors does not block a
 // patch that leaves it as it was (docs/semantics.md#patch-checks).
 func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerInfo, error) {
-	stored, _, err := e.patch(p, by, lookup)
+	stored, _, err := e.patch(p, by, lookup, false)
 	return stored, err
 }
 
@@ -36,7 +36,9 @@ func (e *Engine) Patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 // "did you mean" when a member is near: a misspelt "stratTime" changes
 // nothing), the resulting schedule's warnings, problems of a schedule the
 // patch leaves as it was (see docs/semantics.md#patch-checks), and the
-// checks of ValidatePatch. JSON that is not a PatchCustomer is a
+// warnings particular to patches that ValidatePatch gives (a schedule with
+// fewer rules, a zone dropped, …, and the checks that need the present on
+// the engine's clock). JSON that is not a PatchCustomer is a
 // *PatchError listing where; a refused patch's *PatchError lists the
 // unknown members too.
 func (e *Engine) PatchJSON(raw []byte, by string, lookup TagLookup) (*CustomerInfo, Problems, error) {
@@ -44,7 +46,7 @@ func (e *Engine) PatchJSON(raw []byte, by string, lookup TagLookup) (*CustomerIn
 	if err != nil {
 		return nil, nil, err
 	}
-	stored, warnings, err := e.patch(p, by, lookup)
+	stored, warnings, err := e.patch(p, by, lookup, true)
 	if err != nil {
 		var patchErr *PatchError
 		if errors.As(err, &patchErr) {
@@ -76,8 +78,10 @@ func decodePatchJSON(raw []byte) (PatchCustomer, Problems, error) {
 	return PatchCustomer{}, nil, &PatchError{CustomerID: p.CustomerID, Problems: problems}
 }
 
-// patch is Patch, returning the warnings of a patch that applied.
-func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerInfo, Problems, error) {
+// patch is Patch, returning the warnings of a patch that applied; with
+// every set, also those particular to patches (patchWarnings), which cost a
+// walk of the customer's subtree that Patch, returning none, skips.
+func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup, every bool) (*CustomerInfo, Problems, error) {
 	if e.cfg.err != nil {
 		return nil, nil, e.cfg.err
 	}
@@ -96,9 +100,13 @@ func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup) (*CustomerI
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
-	next, stored, warnings, err := s.patched(p, by, lookup, e.cfg.now(), pre)
+	now := e.cfg.now()
+	next, stored, warnings, err := s.patched(p, by, lookup, now, pre)
 	if err != nil {
 		return nil, nil, err
+	}
+	if every {
+		warnings = append(warnings, patchWarnings(s, next, s.index[p.CustomerID], now)...)
 	}
 	e.current.Store(next)
 	return stored.Clone(), warnings, nil
@@ -120,13 +128,7 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 			check.problems = append(check.problems, refusalProblems(err)...)
 		} else {
 			check.problems = append(check.problems, warnings...)
-			check.problems = append(check.problems, newPatchDelta(s, next, s.index[p.CustomerID]).warnings()...)
-			// The checks that need the present, for a schedule the patch
-			// changes or moves to another zone (as its other warnings).
-			i := s.index[p.CustomerID]
-			if after := next.nodes.at(i).compiled; after != s.nodes.at(i).compiled {
-				check.addAll("schedule", datedProblems(after, now))
-			}
+			check.problems = append(check.problems, patchWarnings(s, next, s.index[p.CustomerID], now)...)
 		}
 	}
 	check.problems.Sort()
@@ -297,4 +299,18 @@ func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
 		}
 	}
 	return s.envFor(parent), true
+}
+
+// patchWarnings returns the warnings particular to a patch of node i that
+// turned snapshot before into after: what it drops or changes
+// (patchDelta.warnings, as PreviewPatch lists them), and the checks that
+// need the present (datedProblems) for a schedule the patch changes or
+// moves to another zone, as its other warnings. ValidatePatch and PatchJSON
+// both report them.
+func patchWarnings(before, after *Snapshot, i int32, now time.Time) Problems {
+	out := newPatchDelta(before, after, i).warnings()
+	if compiled := after.nodes.at(i).compiled; compiled != before.nodes.at(i).compiled {
+		out = append(out, datedProblems(compiled, now).WithPrefix("schedule")...)
+	}
+	return out
 }
