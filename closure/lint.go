@@ -15,12 +15,7 @@ import (
 // is reported while a later part is still to come. Paths are relative to
 // the schedule ("rules[3]").
 func Lint(c *schedule.Compiled, now time.Time) model.Problems {
-	src := c.Source()
-	if src == nil {
-		return nil
-	}
-	today := c.WallClock(now)
-	rules := src.Rules[:c.NumRules()] // the rules past the limits are not used
+	rules, today := c.UsedRules(), c.WallClock(now)
 	var out model.Problems
 	for i := 0; i < len(rules); {
 		source := rules[i].Source

@@ -13,10 +13,6 @@ import (
 // now, or have ended: after that, those holidays no longer close. The path
 // is the set's last dated rule, relative to the schedule ("rules[7]").
 func Lint(c *schedule.Compiled, now time.Time) model.Problems {
-	src := c.Source()
-	if src == nil {
-		return nil
-	}
 	horizon := c.WallClock(now).AddDate(1, 0, 0)
 	type lastDated struct {
 		index int
@@ -24,7 +20,7 @@ func Lint(c *schedule.Compiled, now time.Time) model.Problems {
 	}
 	last := map[string]lastDated{}
 	var order []string
-	for i, r := range src.Rules[:c.NumRules()] { // the rules past the limits are not used
+	for i, r := range c.UsedRules() {
 		setID, _, _, ok := ParseSource(r.Source)
 		if !ok || r.Frequency != model.FrequencyNone {
 			continue

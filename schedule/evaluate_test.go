@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -52,4 +53,16 @@ func TestExplainListsRulesThatLostOnPriority(t *testing.T) {
 
 	morning := c.Evaluate(timeAt(t, "2026-11-27T10:00:00Z"), Input{Trace: true})
 	require.Len(t, morning.Trace, 1, "nothing else matches at ten")
+}
+
+func TestOnlyTheRulesCompileUsedAreListedAsUsed(t *testing.T) {
+	s := &model.Schedule{DefaultState: "Open", Rules: make([]model.SchedulingRule, MaxRules+100)}
+	for k := range s.Rules {
+		s.Rules[k] = model.SchedulingRule{State: "Closed", SimpleRuleType: model.RuleAlways, Name: fmt.Sprint(k)}
+	}
+	used := Compile(s, Env{}).UsedRules()
+	require.Len(t, used, MaxRules)
+	assert.Equal(t, "0", used[0].Name)
+	assert.Equal(t, fmt.Sprint(MaxRules-1), used[MaxRules-1].Name)
+	assert.Nil(t, Compile(nil, Env{}).UsedRules(), "a node with no schedule has no rules")
 }

@@ -378,7 +378,7 @@ func ordinal(n int) string {
 }
 
 func (c *Compiled) lintDuplicateIDs() {
-	src := c.source.Rules[:len(c.rules)]
+	src := c.UsedRules()
 	// A short list is searched in place (no map to allocate), a long one
 	// through a map.
 	var seen map[string]int

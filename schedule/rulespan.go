@@ -3,6 +3,7 @@ package schedule
 import (
 	"time"
 
+	"github.com/voicesched/voicesched/model"
 	"github.com/voicesched/voicesched/rrule"
 )
 
@@ -35,3 +36,14 @@ func (c *Compiled) RuleSpan(index int) (first, end time.Time, bounded, ok bool) 
 // RuleSpan's instants are, so that the two compare: the present of the lint
 // checks that need it (closure.Lint, holidays.Lint).
 func (c *Compiled) WallClock(now time.Time) time.Time { return rrule.ToCivil(now, c.zone) }
+
+// UsedRules returns the schedule's rules that Compile used, in list order
+// (positions are RuleSpan's index); the rules past the limits (MaxRules,
+// MaxScheduleByValues, …) are left out, as they never match. It is nil
+// for a nil schedule. The rules are the source's: do not modify them.
+func (c *Compiled) UsedRules() []model.SchedulingRule {
+	if c.source == nil {
+		return nil
+	}
+	return c.source.Rules[:len(c.rules)]
+}
