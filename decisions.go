@@ -1,7 +1,6 @@
 package voicesched
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/voicesched/voicesched/schedule"
@@ -34,28 +33,10 @@ func (s *Snapshot) Decisions(id string, from, to time.Time) ([]Decision, error) 
 		return nil, err
 	}
 	var out []Decision
-	at := from
-	budget := s.cfg.searchBudget
-	now := s.answer(i, at, false)
-	for at.Before(to) {
-		if len(out) >= s.cfg.maxIntervals {
-			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
-		}
-		next, then, ok, err := s.nextDifference(i, at, to, &budget, byDecision)
-		if err != nil {
-			return out, err
-		}
-		end := to
-		if ok && next.Before(to) {
-			end = next.UTC()
-		}
-		out = append(out, Decision{From: at, To: end, State: now.StateName, Reason: now.Reason, NodeID: now.NodeID, Rule: now.Rule})
-		if !ok || !next.Before(to) {
-			break
-		}
-		at, now = next.UTC(), then
-	}
-	return out, nil
+	err = s.spans(i, from, to, byDecision, func(start, end time.Time, a Answer) {
+		out = append(out, Decision{From: start, To: end, State: a.StateName, Reason: a.Reason, NodeID: a.NodeID, Rule: a.Rule})
+	})
+	return out, err
 }
 
 // sameDecision reports whether two answers were decided the same way.

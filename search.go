@@ -143,23 +143,36 @@ func (s *Snapshot) Timeline(id string, from, to time.Time) ([]Interval, error) {
 		return nil, err
 	}
 	var out []Interval
+	err = s.spans(i, from, to, byStateName, func(start, end time.Time, a Answer) {
+		out = append(out, Interval{From: start, To: end, State: a.StateName})
+	})
+	return out, err
+}
+
+// spans splits [from, to) into consecutive spans of node i's answers, a new
+// span wherever the answer differs as d says, and hands each span with the
+// answer at its start to emit. It is the one loop behind Timeline and
+// Decisions: one search budget for the whole walk, at most WithMaxIntervals
+// spans, and a cut search ends the walk with its error after the spans found.
+func (s *Snapshot) spans(i int32, from, to time.Time, d difference, emit func(start, end time.Time, a Answer)) error {
 	at := from
-	budget := s.cfg.searchBudget // one budget for the whole timeline
-	state := s.answer(i, at, false).StateName
-	for at.Before(to) {
-		if len(out) >= s.cfg.maxIntervals {
-			return out, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
+	budget := s.cfg.searchBudget
+	now := s.answer(i, at, false)
+	for n := 0; at.Before(to); n++ {
+		if n >= s.cfg.maxIntervals {
+			return &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
 		}
-		ch, ok, err := s.nextChange(i, at, to, &budget)
+		next, then, ok, err := s.nextDifference(i, at, to, &budget, d)
 		if err != nil {
-			return out, err
+			return err
 		}
-		if !ok || !ch.At.Before(to) {
-			out = append(out, Interval{From: at, To: to, State: state})
-			break
+		if !ok || !next.Before(to) {
+			emit(at, to, now)
+			return nil
 		}
-		out = append(out, Interval{From: at, To: ch.At, State: state})
-		at, state = ch.At, ch.State
+		next = next.UTC()
+		emit(at, next, now)
+		at, now = next, then
 	}
-	return out, nil
+	return nil
 }
