@@ -40,32 +40,47 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 	for _, t := range tags {
 		s.tags[t.ID] = t
 	}
-	nodes := make([]*node, 0, len(customers)+len(endpoints))
+	total := len(customers) + len(endpoints)
+	s.nodes = newNodeTable(total)
 	for _, c := range customers {
-		nodes = append(nodes, &node{id: c.ID, customer: c})
+		s.nodes.add(&node{id: c.ID, customer: c})
 	}
 	for _, e := range endpoints {
-		nodes = append(nodes, &node{id: e.ID, endpoint: e})
+		s.nodes.add(&node{id: e.ID, endpoint: e})
 	}
-	for i, n := range nodes {
-		n.parent = shape.parents[i]
-		if n.parent >= 0 {
-			nodes[n.parent].children = append(nodes[n.parent].children, int32(i))
+	// Children lists are slices of one array, a parent's in storage order
+	// (capped, so a later write that adds a child copies its list).
+	counts := make([]int32, total+1)
+	for _, p := range shape.parents {
+		if p >= 0 {
+			counts[p+1]++
+		}
+	}
+	for k := 1; k <= total; k++ {
+		counts[k] += counts[k-1]
+	}
+	backing := make([]int32, counts[total])
+	fill := slices.Clone(counts[:total])
+	for i, p := range shape.parents {
+		if p >= 0 {
+			backing[fill[p]] = int32(i)
+			fill[p]++
 		} else {
 			s.roots = append(s.roots, int32(i))
 		}
 	}
-	s.nodes = newNodeTable(nodes)
-	if prev != nil {
-		for _, n := range nodes {
+	for i := range int32(total) {
+		n := s.nodes.at(i)
+		n.parent = shape.parents[i]
+		var notes []string
+		if prev != nil {
 			if j, ok := prev.index[n.id]; ok {
-				old := prev.nodes.at(j)
-				if old.customer == n.customer && old.endpoint == n.endpoint {
-					n.envZone, n.envZoneID, n.envHasParent = old.envZone, old.envZoneID, old.envHasParent
-					n.compiledFrom, n.compiled, n.notes, n.subject = old.compiledFrom, old.compiled, old.notes, old.subject
+				if old := prev.nodes.at(j); old.customer == n.customer && old.endpoint == n.endpoint {
+					n.compiledFrom, n.compiled, n.subject, notes = old.compiledFrom, old.compiled, old.subject, old.notes()
 				}
 			}
 		}
+		n.setMore(backing[counts[i]:counts[i+1]:counts[i+1]], notes)
 	}
 	s.intern = newInterner()
 	// Only records the build owns are shared or changed: a rebuild's are
@@ -107,11 +122,13 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	if mode == refreshSubtree {
 		childMode = refreshSubtree
 	}
-	old := s.nodes.at(i)
-	n := old
+	// old is the node as it was (by value: the table may change its slot in
+	// place below, when this table already owns the chunk).
+	old := *s.nodes.at(i)
+	n := s.nodes.at(i)
 	fresh := s.intern != nil && s.intern.shareRecords // (an owned build)
 	if !fresh {
-		copied := *old
+		copied := old
 		n = &copied
 	}
 	env := s.envFor(n.parent)
@@ -124,7 +141,7 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 		if equal != n.schedule() && s.intern.shareRecords {
 			n.shareSchedule(equal)
 		}
-		n.setCompiled(env, n.schedule(), compiled)
+		n.setCompiled(n.schedule(), compiled)
 	}
 	if n.customer != nil {
 		crumbs := s.breadcrumb(n.parent, n.customer.ID, n.customer.Name)
@@ -152,12 +169,12 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	}
 	s.resolve(i, n)
 	s.nodes.set(i, n)
-	oldZone, _ := zoneOf(old)
+	oldZone, _ := zoneOf(&old)
 	newZone, _ := n.compiled.Zone()
 	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider || n.dependsOn != old.dependsOn ||
 		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
 	if changed || mode == refreshSubtree {
-		for _, ch := range n.children {
+		for _, ch := range n.children() {
 			s.refresh(ch, childMode)
 		}
 	}
@@ -165,13 +182,16 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 
 // setCompiled installs a compiled schedule and the notes every answer of
 // the node reports (a zone id that did not resolve).
-func (n *node) setCompiled(env schedule.Env, from *Schedule, compiled *schedule.Compiled) {
-	n.envZone, n.envZoneID, n.envHasParent = env.Zone, env.ZoneID, env.HasParent
-	n.compiledFrom, n.compiled, n.notes = from, compiled, nil
+func (n *node) setCompiled(from *Schedule, compiled *schedule.Compiled) {
+	n.compiledFrom, n.compiled = from, compiled
+	var notes []string
 	for _, p := range compiled.Problems() {
 		if p.Code == CodeUnknownZone {
-			n.notes = append(n.notes, n.id+": schedule."+p.Path+": "+p.Message)
+			notes = append(notes, n.id+": schedule."+p.Path+": "+p.Message)
 		}
+	}
+	if len(notes) > 0 || len(n.notes()) > 0 {
+		n.setMore(n.children(), notes)
 	}
 }
 
@@ -229,18 +249,18 @@ func (s *Snapshot) clone() *Snapshot {
 func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedule.Env, compiled *schedule.Compiled) {
 	n := *s.nodes.at(i)
 	n.customer = c
-	n.setCompiled(env, c.Schedule, compiled)
+	n.setCompiled(c.Schedule, compiled)
 	if newParent != n.parent {
 		if n.parent >= 0 {
 			op := *s.nodes.at(n.parent)
-			op.children = slices.DeleteFunc(slices.Clone(op.children), func(x int32) bool { return x == i })
+			op.setMore(slices.DeleteFunc(slices.Clone(op.children()), func(x int32) bool { return x == i }), op.notes())
 			s.nodes.set(n.parent, &op)
 		} else {
 			s.roots = slices.DeleteFunc(slices.Clone(s.roots), func(x int32) bool { return x == i })
 		}
 		if newParent >= 0 {
 			np := *s.nodes.at(newParent)
-			np.children = append(slices.Clone(np.children), i)
+			np.setMore(append(slices.Clone(np.children()), i), np.notes())
 			s.nodes.set(newParent, &np)
 		} else {
 			s.roots = append(slices.Clone(s.roots), i)

@@ -168,8 +168,8 @@ func (e *Engine) remove(id string, customer bool) error {
 	if !ok || (s.nodes.at(i).customer != nil) != customer {
 		return &NotFoundError{ID: id}
 	}
-	if len(s.nodes.at(i).children) > 0 {
-		return fmt.Errorf("remove %q: it still has %d children or endpoints; move or remove them first", id, len(s.nodes.at(i).children))
+	if len(s.nodes.at(i).children()) > 0 {
+		return fmt.Errorf("remove %q: it still has %d children or endpoints; move or remove them first", id, len(s.nodes.at(i).children()))
 	}
 	next, err := e.rebuild(s, func(customers *[]*CustomerInfo, endpoints *[]*Endpoint, _ *[]Tag) error {
 		if customer {

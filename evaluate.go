@@ -54,11 +54,11 @@ func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 	n := s.nodes.at(i)
 	c := n.compiled
 	if n.inheritsParent() {
-		if !trace && len(n.notes) == 0 {
+		if !trace && len(n.notes()) == 0 {
 			// Climb straight to the ancestor whose schedule decides,
 			// without building an answer at every level on the way.
 			j := n.parent
-			for m := s.nodes.at(j); m.inheritsParent() && len(m.notes) == 0; m = s.nodes.at(j) {
+			for m := s.nodes.at(j); m.inheritsParent() && len(m.notes()) == 0; m = s.nodes.at(j) {
 				j = m.parent
 			}
 			s.answerTo(a, j, t, false)
@@ -83,8 +83,8 @@ func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 // inheritedBy turns the parent's answer *a into node n's, which inherits it.
 func inheritedBy(n *node, a *Answer) {
 	a.Reason = schedule.ReasonInherited
-	if len(n.notes) > 0 {
-		a.Errors = append(append([]string(nil), n.notes...), a.Errors...)
+	if len(n.notes()) > 0 {
+		a.Errors = append(append([]string(nil), n.notes()...), a.Errors...)
 	}
 }
 
@@ -104,9 +104,9 @@ func (s *Snapshot) decide(a *Answer, n *node, t time.Time, parent *Answer, trace
 	var res schedule.Result
 	c.EvaluateTo(&res, t, in)
 	_, zoneID := c.Zone()
-	*a = Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes, decider: res.Decider}
+	*a = Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes(), decider: res.Decider}
 	if len(parentErrors) > 0 || len(res.Errors) > 0 {
-		a.Errors = append(append(append([]string(nil), n.notes...), res.Errors...), parentErrors...)
+		a.Errors = append(append(append([]string(nil), n.notes()...), res.Errors...), parentErrors...)
 	}
 	if trace {
 		for _, step := range res.Trace {

@@ -136,7 +136,7 @@ func (w *allWorker) own(i int32, n *node) uint32 {
 	if passes || n.parent >= 0 && c.DependsOnParent() {
 		key.parent = w.kindOf(n.parent)
 	}
-	if passes || len(n.notes) > 0 {
+	if passes || len(n.notes()) > 0 {
 		key.node = i
 	}
 	if k, ok := w.seen[key]; ok {

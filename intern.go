@@ -68,7 +68,7 @@ func (s *Snapshot) needsSubject(n *node) bool {
 	if hasCondition(n.customer.Schedule) {
 		return true
 	}
-	for _, ch := range n.children {
+	for _, ch := range n.children() {
 		if c := s.nodes.at(ch); c.endpoint != nil && hasCondition(c.endpoint.Schedule) {
 			return true
 		}

@@ -74,7 +74,7 @@ func (s *Snapshot) rememberChange(i int32, t time.Time, ch Change) {
 
 // passesOn reports whether node n answers exactly as its parent does: it
 // inherits its parent's answer and has no notes to add.
-func (n *node) passesOn() bool { return n.inheritsParent() && len(n.notes) == 0 }
+func (n *node) passesOn() bool { return n.inheritsParent() && len(n.notes()) == 0 }
 
 // resolve sets node n's decider (n is at index i, its parent already
 // resolved), gives it a fresh memo when it decides with its own schedule,
@@ -110,7 +110,7 @@ func (s *Snapshot) memoAnswer(a *Answer, i int32, n *node, t time.Time, fill boo
 		return
 	}
 	s.ownAnswer(a, n, t, fill)
-	if !fill || len(a.Errors) != len(n.notes) || span != nil && t.Before(span.from) {
+	if !fill || len(a.Errors) != len(n.notes()) || span != nil && t.Before(span.from) {
 		// Run-time errors are not remembered (they are rare and their
 		// messages are the caller's); nor is an instant before the span
 		// held, which a caller going back and forth would keep replacing.

@@ -1,98 +1,136 @@
 package voicesched
 
-import "slices"
+import (
+	"slices"
+	"sync/atomic"
+)
 
-// nodeTable holds a snapshot's nodes in fixed-size chunks, so that a write
-// copies only the table of chunks and the chunks it changes, not every node
-// pointer: a patch to one customer of a 100,000-node tree copies a few
-// hundred pointers instead of 100,000. Reads are two index operations.
+// nodeTable holds a snapshot's nodes by value, in chunks of chunkSize nodes
+// gathered in pages of pageSize chunks. A write copies the short list of
+// pages, then only the pages and chunks it changes: a patch to one clinic of
+// a 1.1M-node tree copies a few kilobytes, not a pointer a node. Reads are
+// three index operations and touch no node but the one asked for.
+//
+// Ownership: every table being written has a generation of its own; a page
+// or chunk it made (or copied) carries that generation and may be changed in
+// place; anything else is shared with published tables and is copied first.
+// A published table is never changed, so readers need no lock.
 type nodeTable struct {
-	chunks [][]*node
-	// deciders mirrors every node's decider in flat chunks, so that a pass
-	// over the whole tree (EvaluateAll) need not read each node.
-	deciders [][]int32
-	n        int
-	// owned marks the chunks this (not yet published) table may change in
-	// place; nil for a published table, which is never changed.
-	owned []bool
+	pages []*nodePage
+	n     int
+	gen   uint64
+}
+
+// nodeChunk is chunkSize nodes, with their deciders mirrored in a flat array
+// so that a pass over the whole tree (EvaluateAll) need not read each node.
+type nodeChunk struct {
+	gen      uint64
+	nodes    [chunkSize]node
+	deciders [chunkSize]int32
+}
+
+type nodePage struct {
+	gen    uint64
+	chunks [pageSize]*nodeChunk
 }
 
 const (
-	chunkBits = 8
+	chunkBits = 6
 	chunkSize = 1 << chunkBits
 	chunkMask = chunkSize - 1
+	pageBits  = 8
+	pageSize  = 1 << pageBits
+	pageMask  = pageSize - 1
 )
 
-// newNodeTable makes a table of nodes, all of it owned.
-func newNodeTable(nodes []*node) nodeTable {
-	t := nodeTable{n: len(nodes)}
-	for start := 0; start < len(nodes); start += chunkSize {
-		chunk := make([]*node, min(chunkSize, len(nodes)-start), chunkSize)
-		copy(chunk, nodes[start:])
-		t.chunks = append(t.chunks, chunk)
-		deciders := make([]int32, len(chunk), chunkSize)
-		for k, n := range chunk {
-			deciders[k] = n.decider
-		}
-		t.deciders = append(t.deciders, deciders)
-		t.owned = append(t.owned, true)
-	}
-	return t
+// tableGens hands out table generations; 0 is never used, so a zero chunk
+// is owned by nobody.
+var tableGens atomic.Uint64
+
+// newNodeTable makes an empty table to be written.
+func newNodeTable(capacity int) nodeTable {
+	return nodeTable{pages: make([]*nodePage, 0, (capacity+chunkSize*pageSize-1)/(chunkSize*pageSize)), gen: tableGens.Add(1)}
 }
 
-func (t *nodeTable) at(i int32) *node { return t.chunks[i>>chunkBits][i&chunkMask] }
+func (t *nodeTable) at(i int32) *node {
+	return &t.pages[i>>(chunkBits+pageBits)].chunks[(i>>chunkBits)&pageMask].nodes[i&chunkMask]
+}
 
 // decider is at(i).decider, read from the flat copy.
-func (t *nodeTable) decider(i int32) int32 { return t.deciders[i>>chunkBits][i&chunkMask] }
+func (t *nodeTable) decider(i int32) int32 {
+	return t.pages[i>>(chunkBits+pageBits)].chunks[(i>>chunkBits)&pageMask].deciders[i&chunkMask]
+}
+
+// chunkDeciders returns the deciders of the chunk holding node i (from its
+// first node on), for passes over every node.
+func (t *nodeTable) chunkDeciders(i int32) []int32 {
+	c := t.pages[i>>(chunkBits+pageBits)].chunks[(i>>chunkBits)&pageMask]
+	return c.deciders[:min(chunkSize, t.n-int(i&^chunkMask))]
+}
 
 func (t *nodeTable) len() int { return t.n }
 
-// clone returns a table that shares every chunk with t until it changes one.
+// clone returns a table to be written that shares every page and chunk
+// with t until it changes one.
 func (t *nodeTable) clone() nodeTable {
-	return nodeTable{chunks: slices.Clone(t.chunks), deciders: slices.Clone(t.deciders), n: t.n, owned: make([]bool, len(t.chunks))}
+	return nodeTable{pages: slices.Clone(t.pages), n: t.n, gen: tableGens.Add(1)}
 }
 
-// own makes chunk c private to t.
-func (t *nodeTable) own(c int) {
-	if !t.owned[c] {
-		t.chunks[c] = append(make([]*node, 0, chunkSize), t.chunks[c]...)
-		t.deciders[c] = append(make([]int32, 0, chunkSize), t.deciders[c]...)
-		t.owned[c] = true
+// chunkFor returns the chunk holding node i, made private to t.
+func (t *nodeTable) chunkFor(i int32) *nodeChunk {
+	p := i >> (chunkBits + pageBits)
+	page := t.pages[p]
+	if page.gen != t.gen {
+		copied := *page
+		copied.gen = t.gen
+		page = &copied
+		t.pages[p] = page
 	}
+	c := (i >> chunkBits) & pageMask
+	chunk := page.chunks[c]
+	if chunk.gen != t.gen {
+		copied := *chunk
+		copied.gen = t.gen
+		chunk = &copied
+		page.chunks[c] = chunk
+	}
+	return chunk
 }
 
-// set replaces node i; t must be a table being written (from clone or
-// newNodeTable).
+// set stores n as node i; t must be a table being written (from clone or
+// newNodeTable). n may point at node i itself.
 func (t *nodeTable) set(i int32, n *node) {
-	c := int(i >> chunkBits)
-	t.own(c)
-	t.chunks[c][i&chunkMask] = n
-	t.deciders[c][i&chunkMask] = n.decider
+	chunk := t.chunkFor(i)
+	chunk.nodes[i&chunkMask] = *n
+	chunk.deciders[i&chunkMask] = n.decider
 }
 
 // add appends a node and returns its index.
 func (t *nodeTable) add(n *node) int32 {
 	i := int32(t.n)
-	if t.n&chunkMask == 0 {
-		t.chunks = append(t.chunks, make([]*node, 0, chunkSize))
-		t.deciders = append(t.deciders, make([]int32, 0, chunkSize))
-		t.owned = append(t.owned, true)
+	if t.n&(chunkSize*pageSize-1) == 0 {
+		t.pages = append(t.pages, &nodePage{gen: t.gen})
 	}
-	c := len(t.chunks) - 1
-	t.own(c)
-	t.chunks[c] = append(t.chunks[c], n)
-	t.deciders[c] = append(t.deciders[c], n.decider)
+	page := t.pages[len(t.pages)-1]
+	if t.n&chunkMask == 0 {
+		if page.gen != t.gen {
+			copied := *page
+			copied.gen = t.gen
+			page = &copied
+			t.pages[len(t.pages)-1] = page
+		}
+		page.chunks[(i>>chunkBits)&pageMask] = &nodeChunk{gen: t.gen}
+	}
 	t.n++
+	t.set(i, n)
 	return i
 }
 
 // all yields every node in index order.
 func (t *nodeTable) all(yield func(int32, *node) bool) {
-	for c, chunk := range t.chunks {
-		for k, n := range chunk {
-			if !yield(int32(c<<chunkBits+k), n) {
-				return
-			}
+	for i := range int32(t.n) {
+		if !yield(i, t.at(i)) {
+			return
 		}
 	}
 }

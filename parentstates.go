@@ -53,7 +53,7 @@ func (s *Snapshot) parentStateProblems(compiled *schedule.Compiled, parent int32
 // closes on the clinic's holiday.
 func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule.Compiled, newParent int32, memo stateMemo) {
 	n := s.nodes.at(i)
-	if !slices.ContainsFunc(n.children, func(k int32) bool { return s.nodes.at(k).compiled.DependsOnParent() }) {
+	if !slices.ContainsFunc(n.children(), func(k int32) bool { return s.nodes.at(k).compiled.DependsOnParent() }) {
 		return // no child follows this customer's states
 	}
 	var inherited []string
@@ -63,7 +63,7 @@ func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule
 	after := compiled.States(inherited)
 	before := s.statesOf(i, memo)
 	label := fmt.Sprintf("customer %q", n.id)
-	for _, k := range n.children {
+	for _, k := range n.children() {
 		child := s.nodes.at(k)
 		if !child.compiled.DependsOnParent() {
 			continue

@@ -270,7 +270,7 @@ func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now tim
 func storedProblems(compiled *schedule.Compiled, old *node, patched *Schedule, env schedule.Env) Problems {
 	problems := compiled.Problems()
 	unchanged := equalSchedules(patched, old.customer.Schedule) // as their JSON reads (intern.go)
-	if !unchanged || env.ZoneID != old.envZoneID {
+	if !unchanged || env.ZoneID != old.compiled.Env().ZoneID {
 		return problems
 	}
 	var out Problems

@@ -161,7 +161,7 @@ func newPatchDelta(before, after *Snapshot, i int32) *patchDelta {
 		k := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		d.subtree = append(d.subtree, k)
-		children := after.nodes.at(k).children
+		children := after.nodes.at(k).children()
 		for c := len(children) - 1; c >= 0; c-- {
 			stack = append(stack, children[c])
 		}

@@ -69,8 +69,8 @@ func (s *Snapshot) Status(id string, t time.Time) ([]NodeState, error) {
 		}
 		out = append(out, entry)
 		pos := len(out) - 1
-		for k := len(n.children) - 1; k >= 0; k-- {
-			stack = append(stack, pending{n.children[k], pos, p.depth + 1})
+		for k := len(n.children()) - 1; k >= 0; k-- {
+			stack = append(stack, pending{n.children()[k], pos, p.depth + 1})
 		}
 	}
 	return out, nil

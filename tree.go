@@ -1,44 +1,70 @@
 package voicesched
 
 import (
-	"time"
-
 	"github.com/voicesched/voicesched/condition"
 	"github.com/voicesched/voicesched/schedule"
 )
 
-// node is one customer or endpoint of a snapshot. Nodes are immutable;
-// they refer to each other by index into Snapshot.nodes, so that a write can
-// replace a node without touching the nodes that point at it.
+// node is one customer or endpoint of a snapshot. Nodes are immutable once
+// published; they refer to each other by index into Snapshot.nodes, so that
+// a write can replace a node without touching the nodes that point at it.
+// It is kept small (96 bytes, stored by value in nodeTable's chunks): at a
+// million nodes every field costs a megabyte, and the fields most nodes
+// leave empty live in nodeMore.
 type node struct {
 	id           string
 	customer     *CustomerInfo // nil for an endpoint
 	endpoint     *Endpoint     // nil for a customer
-	children     []int32
-	compiledFrom *Schedule // the record compiled was compiled from
+	more         *nodeMore     // nil when the node has no children and no notes
+	compiledFrom *Schedule     // the record compiled was compiled from
 	compiled     *schedule.Compiled
 	subject      *condition.Subject
-	// notes are compile-time problems every answer reports (an unknown zone).
-	notes []string
 	// memo remembers the answer of a node that decides with its own schedule;
 	// dependsOn is the token of what its answer depends on (see resolve).
 	memo      *answerMemo
 	dependsOn *answerMemo
-	// envZone, envZoneID and envHasParent are the part of the schedule.Env
-	// compiled was compiled against that differs between nodes (the states
-	// are the engine's): 40 bytes less a node than the whole Env.
-	envZone   *time.Location
-	envZoneID string
 	parent    int32 // -1 for a root
 	depth     int32
 	// decider is the node whose answer this one gives (see memo.go).
-	decider      int32
-	envHasParent bool
+	decider int32
+}
+
+// nodeMore holds what only some nodes have. It is immutable: a node whose
+// children or notes change gets a new one.
+type nodeMore struct {
+	children []int32
+	// notes are compile-time problems every answer reports (an unknown zone).
+	notes []string
+}
+
+// children returns the node's children (customers and endpoints), in the
+// order they were stored.
+func (n *node) children() []int32 {
+	if n.more == nil {
+		return nil
+	}
+	return n.more.children
+}
+
+// notes returns the problems every answer of the node reports.
+func (n *node) notes() []string {
+	if n.more == nil {
+		return nil
+	}
+	return n.more.notes
+}
+
+// setMore gives the node children and notes (a new nodeMore, or none).
+func (n *node) setMore(children []int32, notes []string) {
+	n.more = nil
+	if len(children) > 0 || len(notes) > 0 {
+		n.more = &nodeMore{children: children, notes: notes}
+	}
 }
 
 // compiledIn reports whether n's schedule was compiled against env.
 func (n *node) compiledIn(env schedule.Env) bool {
-	return n.envZone == env.Zone && n.envZoneID == env.ZoneID && n.envHasParent == env.HasParent
+	return n.compiled != nil && n.compiled.Env() == env
 }
 
 // inheritsParent reports whether node n's answer is its parent's: its
@@ -80,7 +106,7 @@ func (s *Snapshot) walkUntil(visit func(int32) bool) {
 		if !visit(i) {
 			return
 		}
-		children := s.nodes.at(i).children
+		children := s.nodes.at(i).children()
 		for k := len(children) - 1; k >= 0; k-- {
 			stack = append(stack, children[k])
 		}
@@ -152,7 +178,7 @@ func (s *Snapshot) isAncestor(a, d int32) bool {
 // height is the number of levels of the subtree rooted at i (1 for a leaf).
 func (s *Snapshot) height(i int32) int {
 	h := 0
-	for _, ch := range s.nodes.at(i).children {
+	for _, ch := range s.nodes.at(i).children() {
 		h = max(h, s.height(ch))
 	}
 	return h + 1

@@ -85,6 +85,7 @@ type compiledRule struct {
 // and safe for concurrent use.
 type Compiled struct {
 	source        *model.Schedule
+	env           Env // what it was compiled against
 	zone          *time.Location
 	zoneID        string
 	inherit       bool
@@ -116,6 +117,7 @@ func Compile(s *model.Schedule, env Env) *Compiled {
 func compile(s *model.Schedule, env Env) *Compiled {
 	c := &Compiled{
 		source:        s,
+		env:           env,
 		closedState:   orDefault(env.ClosedState, DefaultClosedState),
 		fallbackState: orDefault(env.FallbackState, DefaultFallbackState),
 	}
@@ -452,6 +454,10 @@ func (c *Compiled) Inherits() bool { return c.inherit }
 // DependsOnParent reports whether a rule reads the parent's state (a
 // CustomerState rule, or a condition using parentState).
 func (c *Compiled) DependsOnParent() bool { return c.usesParent }
+
+// Env returns the environment c was compiled against (a node whose
+// environment changes needs its schedule compiled again).
+func (c *Compiled) Env() Env { return c.env }
 
 // Source returns the schedule this was compiled from (nil for none).
 func (c *Compiled) Source() *model.Schedule { return c.source }
