@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/voicesched/voicesched/condition"
 	"github.com/voicesched/voicesched/schedule"
@@ -18,7 +19,7 @@ import (
 // came from (NodeID) is filled in when it is read.
 type Answers struct {
 	snapshot *Snapshot
-	kinds    []atomic.Uint32 // node index -> 1 + index into table
+	kinds    []uint32 // node index -> 1 + index into table
 	table    *answerTable
 }
 
@@ -35,7 +36,7 @@ func (a *Answers) Get(id string) (Answer, bool) {
 }
 
 func (a *Answers) at(i int32) Answer {
-	out := *a.table.get(a.kinds[i].Load() - 1)
+	out := *a.table.get(a.kinds[i] - 1)
 	out.NodeID = a.snapshot.nodes.at(a.snapshot.answerSource(i)).id
 	return out
 }
@@ -64,41 +65,93 @@ func (s *Snapshot) answerSource(i int32) int32 {
 // EvaluateAll answers for every node at instant t. Each distinct answer is
 // worked out once: a node that passes its parent's answer on takes its
 // deciding node's; deciding nodes with the same compiled schedule, subject
-// and parent's answer (and no notes of their own) share one evaluation. The
-// nodes are shared out between the cores.
+// and parent's answer (and no notes of their own) share one evaluation.
+//
+// It runs in two passes over the node table, each shared out between the
+// cores by blocks of chunks: the first works out the answers of the
+// deciding nodes (about one node in seven on a platform's tree), reading
+// only those nodes; the second gives every other node its decider's answer
+// from the flat decider arrays, without reading a node. Only the first
+// pass needs atomic access to the answer numbers (a decider may need its
+// parent's, which another core may be working out); the second reads what
+// the first wrote, after it.
 func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
 	n := s.nodes.len()
-	all := &Answers{snapshot: s, kinds: make([]atomic.Uint32, n), table: newAnswerTable(2*n + 2)}
-	const block = 4096
-	workers := max(1, min(runtime.GOMAXPROCS(0), (n+block-1)/block))
+	all := &Answers{snapshot: s, kinds: make([]uint32, n), table: newAnswerTable(2*n + 2)}
+	workers := make([]*allWorker, max(1, min(runtime.GOMAXPROCS(0), (n+allBlock-1)/allBlock)))
+	for k := range workers {
+		workers[k] = &allWorker{s: s, all: all, t: t, contents: map[answerContent]uint32{}}
+	}
+	s.allPass(workers, func(w *allWorker, i int32, deciders []int32) {
+		// The deciding nodes' first reads are made together, before any
+		// is worked out, so that their cache misses overlap instead of
+		// queueing behind each evaluation.
+		var at [chunkSize]int32
+		m := 0
+		for k, d := range deciders {
+			if d == i+int32(k) {
+				c := s.nodes.at(d).compiled
+				w.touched[m] = c.ForceClosed()
+				at[m] = d
+				m++
+			}
+		}
+		for _, d := range at[:m] {
+			w.kindOf(d)
+		}
+	})
+	s.allPass(workers, func(w *allWorker, i int32, deciders []int32) {
+		kinds := all.kinds[i : int(i)+len(deciders)]
+		for k, d := range deciders {
+			if d != i+int32(k) {
+				kinds[k] = (all.kinds[d] - 1) | 1 + 1 // the inherited twin of the decider's answer
+			}
+		}
+	})
+	return all
+}
+
+// allBlock is how many nodes an EvaluateAll worker takes at a time (whole
+// chunks).
+const allBlock = 64 * chunkSize
+
+// allPass calls visit for every chunk of the node table, with the index of
+// its first node and its deciders, sharing the chunks out between the
+// workers.
+func (s *Snapshot) allPass(workers []*allWorker, visit func(w *allWorker, first int32, deciders []int32)) {
+	n := s.nodes.len()
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for _, w := range workers {
 		wg.Go(func() {
-			w := &allWorker{s: s, all: all, t: t, seen: map[answerKey]uint32{}, contents: map[answerContent]uint32{}}
 			for {
-				start := int(next.Add(block)) - block
+				start := int(next.Add(allBlock)) - allBlock
 				if start >= n {
 					return
 				}
-				for i := start; i < min(start+block, n); i++ {
-					w.kindOf(int32(i))
+				for i := start; i < min(start+allBlock, n); i += chunkSize {
+					visit(w, int32(i), s.nodes.chunkDeciders(int32(i)))
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return all
 }
 
 // answerKey is everything a deciding node's answer depends on at a given
-// instant, besides the instant.
+// instant, besides the instant. A schedule that reads its parent's state
+// reads only the state's name (CustomerState rules, the parentState
+// variable), so nodes under parents that are in the same state share a key
+// whatever rule put each parent there; the parent's whole answer is part of
+// the key only when it carries over (a node passing it on with notes, or
+// the parent's errors, which the answer repeats).
 type answerKey struct {
-	compiled  *schedule.Compiled
-	subject   *condition.Subject
-	parent    uint32
-	node      int32 // the node itself when its answer carries its notes; else -1
-	hasParent bool
+	compiled    *schedule.Compiled
+	subject     *condition.Subject
+	parentState string
+	parent      uint32 // the parent's answer + 1 when it carries over; else 0
+	node        int32  // the node itself when its answer carries its notes; else -1
+	hasParent   bool
 }
 
 // allWorker is one goroutine of EvaluateAll, with its own memo of the
@@ -107,14 +160,43 @@ type allWorker struct {
 	s        *Snapshot
 	all      *Answers
 	t        time.Time
-	seen     map[answerKey]uint32
 	contents map[answerContent]uint32
+	// touched keeps the first reads of a chunk's deciding nodes alive (see
+	// EvaluateAll).
+	touched [chunkSize]bool
+	// recent remembers the answers worked out, by key, in a direct-mapped
+	// table: a platform's deciding nodes share a few dozen keys besides
+	// the clinics' own, and a key pushed out is only worked out again.
+	recent [1 << recentBits]recentAnswer
+}
+
+const recentBits = 12
+
+type recentAnswer struct {
+	key   answerKey
+	kind  uint32
+	known bool
+}
+
+// slot is k's place in allWorker.recent: a multiplicative hash of its
+// fields (the pointers by address, which the garbage collector does not
+// move; the state by its bytes).
+func (k answerKey) slot() uint {
+	h := uint64(uintptr(unsafe.Pointer(k.compiled)))*0x9e3779b97f4a7c15 ^
+		uint64(uintptr(unsafe.Pointer(k.subject)))*0xc2b2ae3d27d4eb4f ^
+		(uint64(k.parent)<<32|uint64(uint32(k.node)))*0x165667b19e3779f9
+	if n := len(k.parentState); n > 0 {
+		// Its length and first and last bytes tell the few states of a
+		// tree apart well enough for a cache.
+		h ^= (uint64(n)<<16 | uint64(k.parentState[0])<<8 | uint64(k.parentState[n-1])) * 0x27d4eb2f165667c5
+	}
+	return uint(h >> (64 - recentBits))
 }
 
 // kindOf returns the table index of node i's answer, working it (and its
 // ancestors' as needed) out when no worker has yet.
 func (w *allWorker) kindOf(i int32) uint32 {
-	if k := w.all.kinds[i].Load(); k != 0 {
+	if k := atomic.LoadUint32(&w.all.kinds[i]); k != 0 {
 		return k - 1
 	}
 	var k uint32
@@ -123,7 +205,7 @@ func (w *allWorker) kindOf(i int32) uint32 {
 	} else {
 		k = w.own(i, w.s.nodes.at(i))
 	}
-	w.all.kinds[i].Store(k + 1)
+	atomic.StoreUint32(&w.all.kinds[i], k+1)
 	return k
 }
 
@@ -133,30 +215,32 @@ func (w *allWorker) own(i int32, n *node) uint32 {
 	c := n.compiled
 	passes := n.inheritsParent()
 	key := answerKey{compiled: c, subject: n.subject, node: -1, hasParent: n.parent >= 0}
+	var parent *Answer
 	if passes || n.parent >= 0 && c.DependsOnParent() {
-		key.parent = w.kindOf(n.parent)
+		pk := w.kindOf(n.parent)
+		parent = w.all.table.get(pk)
+		key.parentState = parent.StateName
+		if passes || len(parent.Errors) > 0 {
+			key.parent = pk + 1
+		}
 	}
 	if passes || len(n.notes()) > 0 {
 		key.node = i
 	}
-	if k, ok := w.seen[key]; ok {
-		return k
+	slot := &w.recent[key.slot()]
+	if slot.known && slot.key == key {
+		return slot.kind
 	}
 	var a Answer
 	if passes {
-		a = *w.all.table.get(key.parent)
+		a = *parent
 		inheritedBy(n, &a)
 	} else {
-		var parent *Answer
-		if n.parent >= 0 && c.DependsOnParent() {
-			parent = w.all.table.get(key.parent)
-		}
 		w.s.decide(&a, n, w.t, parent, false)
 	}
 	a.NodeID = ""
-	// Alike answers from different schedules (every clinic's "Business
-	// Hours" by its hours rule) share one entry too, so that the nodes that
-	// follow them share their evaluations in turn.
+	// Alike answers share one entry, so that the nodes that follow them
+	// share their evaluations in turn.
 	content := answerContent{state: a.StateName, zone: a.TimeZoneID, reason: a.Reason, rule: a.Rule, decider: a.decider}
 	k, ok := w.contents[content]
 	if !ok || len(a.Errors) > 0 {
@@ -165,7 +249,7 @@ func (w *allWorker) own(i int32, n *node) uint32 {
 			w.contents[content] = k
 		}
 	}
-	w.seen[key] = k
+	*slot = recentAnswer{key: key, kind: k, known: true}
 	return k
 }
 

@@ -27,6 +27,9 @@ type node struct {
 	depth     int32
 	// decider is the node whose answer this one gives (see memo.go).
 	decider int32
+	// noted says whether more holds notes, so that the common question
+	// "does this node add notes?" reads no further than the node.
+	noted bool
 }
 
 // nodeMore holds what only some nodes have. It is immutable: a node whose
@@ -48,7 +51,7 @@ func (n *node) children() []int32 {
 
 // notes returns the problems every answer of the node reports.
 func (n *node) notes() []string {
-	if n.more == nil {
+	if !n.noted {
 		return nil
 	}
 	return n.more.notes
@@ -56,7 +59,7 @@ func (n *node) notes() []string {
 
 // setMore gives the node children and notes (a new nodeMore, or none).
 func (n *node) setMore(children []int32, notes []string) {
-	n.more = nil
+	n.more, n.noted = nil, len(notes) > 0
 	if len(children) > 0 || len(notes) > 0 {
 		n.more = &nodeMore{children: children, notes: notes}
 	}
