@@ -88,7 +88,7 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 	// ValidateTree's are the caller's.
 	s.intern.shareRecords = owned
 	for _, r := range s.roots {
-		s.refresh(r, refreshSubtree)
+		s.refresh(r, refreshSubtree, true)
 	}
 	s.intern = nil
 	return s, nil
@@ -116,7 +116,14 @@ const (
 // is built from records it owns (buildOwned): its nodes and records are its
 // own and nobody reads them yet, so they are brought up to date in place (a
 // million fewer copies).
-func (s *Snapshot) refresh(i int32, mode refreshMode) {
+//
+// parentChanged says whether the parent's answer may have changed. A node
+// whose answer may have changed (its schedule, subject, notes, place or
+// decider changed, or it inherits or reads a parent whose answer may have)
+// gets a fresh memo and passes the news on to its children; a node left
+// exactly as it was is not written at all, so a patch to a clinic copies
+// the chunks of the nodes that decide below it, not of every endpoint.
+func (s *Snapshot) refresh(i int32, mode refreshMode, parentChanged bool) {
 	force := mode == refreshWritten
 	childMode := refreshIfChanged
 	if mode == refreshSubtree {
@@ -167,15 +174,21 @@ func (s *Snapshot) refresh(i int32, mode refreshMode) {
 	} else if n.parent >= 0 {
 		n.subject = s.nodes.at(n.parent).subject
 	}
-	s.resolve(i, n)
-	s.nodes.set(i, n)
+	answerChanged := force || mode == refreshSubtree || n.compiled != old.compiled || n.subject != old.subject || n.parent != old.parent ||
+		n.noted != old.noted || n.more != old.more ||
+		parentChanged && (n.inheritsParent() || n.compiled.DependsOnParent())
+	s.resolve(i, n, &old, answerChanged)
+	answerChanged = answerChanged || n.decider != old.decider
+	if *n != old || fresh {
+		s.nodes.set(i, n)
+	}
 	oldZone, _ := zoneOf(&old)
 	newZone, _ := n.compiled.Zone()
-	changed := force || oldZone != newZone || n.subject != old.subject || n.decider != old.decider || n.dependsOn != old.dependsOn ||
+	changed := answerChanged || oldZone != newZone || n.depth != old.depth ||
 		n.customer != nil && !slices.Equal(n.customer.Breadcrumb, old.customer.Breadcrumb)
 	if changed || mode == refreshSubtree {
 		for _, ch := range n.children() {
-			s.refresh(ch, childMode)
+			s.refresh(ch, childMode, answerChanged)
 		}
 	}
 }
@@ -268,7 +281,7 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedu
 		n.parent = newParent
 	}
 	s.nodes.set(i, &n)
-	s.refresh(i, refreshWritten)
+	s.refresh(i, refreshWritten, true)
 }
 
 // precompiled is a patch's new schedule, copied and compiled outside the

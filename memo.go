@@ -77,25 +77,22 @@ func (s *Snapshot) rememberChange(i int32, t time.Time, ch Change) {
 func (n *node) passesOn() bool { return n.inheritsParent() && len(n.notes()) == 0 }
 
 // resolve sets node n's decider (n is at index i, its parent already
-// resolved), gives it a fresh memo when it decides with its own schedule,
-// and sets the token of what its answer depends on (dependsOn): its own memo,
-// or for a node that inherits its parent's answer, the parent's token. A
-// refresh that changes a node's token refreshes its children, so a node
-// whose answer reads its parent's (or inherits it) gets a fresh memo
-// whenever its parent's answer may have changed.
-func (s *Snapshot) resolve(i int32, n *node) {
-	n.memo, n.dependsOn = nil, nil
+// resolved) and its memo: a node that decides with its own schedule keeps
+// old's memo while its answer cannot have changed (answerChanged false),
+// and gets a fresh one otherwise. A node that inherits has none.
+func (s *Snapshot) resolve(i int32, n, old *node, answerChanged bool) {
 	if n.passesOn() {
 		n.decider = s.nodes.at(n.parent).decider
 	} else {
 		n.decider = i
 	}
 	switch {
-	case n.inheritsParent():
-		n.dependsOn = s.nodes.at(n.parent).dependsOn
-	case s.cfg.memo:
+	case n.inheritsParent() || !s.cfg.memo:
+		n.memo = nil
+	case answerChanged || old.memo == nil || n.decider != old.decider:
 		n.memo = &answerMemo{}
-		n.dependsOn = n.memo
+	default:
+		n.memo = old.memo
 	}
 }
 

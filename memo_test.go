@@ -139,3 +139,63 @@ func TestMemosFilledByReadersWhileAWriterPatches(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// A write keeps the memos of the nodes whose answers it cannot change and
+// replaces the others' (build.go refresh): after every one of many random
+// patches — schedules swapped between customers, inherit switched, zones
+// and parents changed — every node's answer, asked at a "now" that moves
+// forward so that memos fill and are hit, equals its answer on an engine
+// without memos that took the same patches.
+func TestMemosStayRightAcrossPatches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 23))
+	for round := range 6 {
+		tree := smallPlatform(3)
+		if round%2 == 1 {
+			tree = randomTree(rng)
+		}
+		memo, plain := New(), New(withoutMemo())
+		require.NoError(t, memo.Load(tree))
+		require.NoError(t, plain.Load(tree))
+		customers := memo.Snapshot().Tree().Customers
+		at := time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC)
+		for step := range 60 {
+			c := customers[rng.IntN(len(customers))]
+			p := PatchCustomer{CustomerID: c.ID}
+			switch rng.IntN(4) {
+			case 0:
+				other := customers[rng.IntN(len(customers))]
+				p.Schedule = Some(other.Schedule.Clone())
+			case 1:
+				sched := memo.Snapshot().Customer(c.ID).Schedule.Clone()
+				if sched == nil {
+					sched = &Schedule{}
+				}
+				sched.Inherit = !sched.Inherit
+				p.Schedule = Some(sched)
+			case 2:
+				sched := memo.Snapshot().Customer(c.ID).Schedule.Clone()
+				if sched == nil {
+					sched = &Schedule{}
+				}
+				sched.TimeZoneID = []string{"", "Europe/London", "America/Chicago", "Asia/Tokyo"}[rng.IntN(4)]
+				p.Schedule = Some(sched)
+			default:
+				p.ParentCustomerID = Some(customers[rng.IntN(len(customers))].ID)
+			}
+			_, errMemo := memo.Patch(p, "test", nil)
+			_, errPlain := plain.Patch(p, "test", nil)
+			require.Equal(t, errPlain == nil, errMemo == nil, "round %d step %d: %v / %v", round, step, errMemo, errPlain)
+			ms, ps := memo.Snapshot(), plain.Snapshot()
+			for range 3 {
+				at = at.Add(time.Duration(rng.Int64N(int64(2 * time.Hour))))
+				for _, id := range ps.IDs() {
+					want, err := ps.Evaluate(id, at)
+					require.NoError(t, err)
+					got, err := ms.Evaluate(id, at)
+					require.NoError(t, err)
+					sameAnswer(t, want, got, "round %d step %d: %s at %v", round, step, id, at)
+				}
+			}
+		}
+	}
+}

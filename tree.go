@@ -19,12 +19,11 @@ type node struct {
 	compiledFrom *Schedule     // the record compiled was compiled from
 	compiled     *schedule.Compiled
 	subject      *condition.Subject
-	// memo remembers the answer of a node that decides with its own schedule;
-	// dependsOn is the token of what its answer depends on (see resolve).
-	memo      *answerMemo
-	dependsOn *answerMemo
-	parent    int32 // -1 for a root
-	depth     int32
+	// memo remembers the answer of a node that decides with its own
+	// schedule (see resolve).
+	memo   *answerMemo
+	parent int32 // -1 for a root
+	depth  int32
 	// decider is the node whose answer this one gives (see memo.go).
 	decider int32
 	// noted says whether more holds notes, so that the common question
