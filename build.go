@@ -72,6 +72,14 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 	for i := range int32(total) {
 		n := s.nodes.at(i)
 		n.parent = shape.parents[i]
+		if owned && n.parent >= 0 {
+			// One copy of each id: a record's parent id is its parent's.
+			if n.customer != nil {
+				n.customer.ParentCustomerID = s.nodes.at(n.parent).id
+			} else {
+				n.endpoint.CustomerID = s.nodes.at(n.parent).id
+			}
+		}
 		var notes []string
 		if prev != nil {
 			if j, ok := prev.index[n.id]; ok {
