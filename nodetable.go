@@ -12,19 +12,25 @@ import (
 // three index operations and touch no node but the one asked for.
 //
 // Ownership: every table being written has a generation of its own; a page
-// or chunk it made (or copied) carries that generation and may be changed in
-// place; anything else is shared with published tables and is copied first.
-// A published table is never changed, so readers need no lock.
+// it made (or copied) carries that generation, and the chunks it made or
+// copied are in its owned set (all of them, for a table built from
+// scratch); those it may change in place; anything else is shared with
+// published tables and is copied first. A published table is never
+// changed, so readers need no lock.
 type nodeTable struct {
 	pages []*nodePage
 	n     int
 	gen   uint64
+	// owned is the set of chunks a clone made or copied; nil for a table
+	// built from scratch, which owns every chunk.
+	owned map[*nodeChunk]struct{}
 }
 
 // nodeChunk is chunkSize nodes, with their deciders mirrored in a flat array
 // so that a pass over the whole tree (EvaluateAll) need not read each node.
+// It holds nothing else: 64 nodes of 80 bytes and their deciders make
+// exactly 5376 bytes, one of the allocator's size classes.
 type nodeChunk struct {
-	gen      uint64
 	nodes    [chunkSize]node
 	deciders [chunkSize]int32
 }
@@ -43,7 +49,7 @@ const (
 	pageMask  = pageSize - 1
 )
 
-// tableGens hands out table generations; 0 is never used, so a zero chunk
+// tableGens hands out table generations; 0 is never used, so a zero page
 // is owned by nobody.
 var tableGens atomic.Uint64
 
@@ -73,7 +79,28 @@ func (t *nodeTable) len() int { return t.n }
 // clone returns a table to be written that shares every page and chunk
 // with t until it changes one.
 func (t *nodeTable) clone() nodeTable {
-	return nodeTable{pages: slices.Clone(t.pages), n: t.n, gen: tableGens.Add(1)}
+	return nodeTable{pages: slices.Clone(t.pages), n: t.n, gen: tableGens.Add(1), owned: map[*nodeChunk]struct{}{}}
+}
+
+// owns reports whether t may change chunk in place.
+func (t *nodeTable) owns(chunk *nodeChunk) bool {
+	if t.owned == nil {
+		return true
+	}
+	_, ok := t.owned[chunk]
+	return ok
+}
+
+// newChunk returns a chunk t owns.
+func (t *nodeTable) newChunk(from *nodeChunk) *nodeChunk {
+	chunk := new(nodeChunk)
+	if from != nil {
+		*chunk = *from
+	}
+	if t.owned != nil {
+		t.owned[chunk] = struct{}{}
+	}
+	return chunk
 }
 
 // chunkFor returns the chunk holding node i, made private to t.
@@ -88,10 +115,8 @@ func (t *nodeTable) chunkFor(i int32) *nodeChunk {
 	}
 	c := (i >> chunkBits) & pageMask
 	chunk := page.chunks[c]
-	if chunk.gen != t.gen {
-		copied := *chunk
-		copied.gen = t.gen
-		chunk = &copied
+	if !t.owns(chunk) {
+		chunk = t.newChunk(chunk)
 		page.chunks[c] = chunk
 	}
 	return chunk
@@ -119,7 +144,7 @@ func (t *nodeTable) add(n *node) int32 {
 			page = &copied
 			t.pages[len(t.pages)-1] = page
 		}
-		page.chunks[(i>>chunkBits)&pageMask] = &nodeChunk{gen: t.gen}
+		page.chunks[(i>>chunkBits)&pageMask] = t.newChunk(nil)
 	}
 	t.n++
 	t.set(i, n)
