@@ -310,3 +310,28 @@ func benchPlatformPatch(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkMemoryLatency follows a chain of indexes through arrays of
+// several sizes, one dependent load a step at a random place, as a lookup
+// in a tree of a million nodes does: the time a step is this machine's
+// latency for a random read from that much memory, the floor under any
+// uniformly-random-node benchmark above (a hot node's data is in the
+// nearest cache; a random node's is not).
+func BenchmarkMemoryLatency(b *testing.B) {
+	for _, mb := range []int{1, 16, 128, 512} {
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			const stride = 16 // int32s: one 64-byte cache line a step
+			steps := mb << 20 / (4 * stride)
+			next := make([]int32, steps*stride)
+			order := rand.New(rand.NewPCG(19, 1)).Perm(steps)
+			for k, at := range order {
+				next[at*stride] = int32(order[(k+1)%steps] * stride)
+			}
+			at := int32(0)
+			for b.Loop() {
+				at = next[at]
+			}
+			runtime.KeepAlive(at)
+		})
+	}
+}
