@@ -82,7 +82,7 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 		}
 		var notes []string
 		if prev != nil {
-			if j, ok := prev.index[n.id]; ok {
+			if j, ok := prev.index.lookup(n.id); ok {
 				if old := prev.nodes.at(j); old.customer == n.customer && old.endpoint == n.endpoint {
 					n.compiledFrom, n.compiled, n.subject, notes = old.compiledFrom, old.compiled, old.subject, old.notes()
 				}

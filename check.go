@@ -221,7 +221,7 @@ func (c *checker) data(path string, data Struct) {
 // first and then endpoints: the index of every id and every record's
 // parent (-1 for a root).
 type treeShape struct {
-	index   map[string]int32
+	index   idIndex
 	parents []int32
 }
 
@@ -286,7 +286,7 @@ func (r treeRecords) parentPath(k int) string {
 func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) treeShape {
 	records := treeRecords{customers, endpoints}
 	total := records.len()
-	shape := treeShape{index: make(map[string]int32, total), parents: make([]int32, total)}
+	shape := treeShape{index: newIDIndex(total), parents: make([]int32, total)}
 	for k := range total {
 		shape.parents[k] = -1
 		if records.isNil(k) {
@@ -295,18 +295,19 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 				what = "endpoint"
 			}
 			c.errorf(records.path(k), CodeNull, "the %s is null", what)
+			shape.index.skip()
 			continue
 		}
 		id := records.id(k)
 		if code, message := idProblem(id, false); code != "" {
 			c.errorf(records.path(k)+".id", code, "%s", message)
+			shape.index.skip()
 			continue
 		}
-		if first, dup := shape.index[id]; dup {
+		if first, dup := shape.index.insert(id); dup {
 			c.errorf(records.path(k)+".id", CodeDuplicateID, "id %q is already used by %s", id, records.path(int(first)))
-			continue
+			shape.index.skip()
 		}
-		shape.index[id] = int32(k)
 	}
 	// Parents.
 	for k := range total {
@@ -320,7 +321,7 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 			}
 			continue
 		}
-		p, ok := shape.index[parentID]
+		p, ok := shape.index.lookup(parentID)
 		switch {
 		case !ok:
 			c.errorf(records.parentPath(k), CodeParentNotFound, "customer %q does not exist", parentID)

@@ -111,7 +111,7 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 	if ids == nil {
 		ids = before.IDs()
 		for _, id := range after.IDs() {
-			if _, ok := before.index[id]; !ok {
+			if _, ok := before.index.lookup(id); !ok {
 				ids = append(ids, id)
 			}
 		}
@@ -132,8 +132,8 @@ func Compare(before, after *Snapshot, from, to time.Time, opts ...CompareOption)
 	var compared []nodeSpans
 	var spans []differingSpan
 	for _, id := range ids {
-		ib, inBefore := before.index[id]
-		ia, inAfter := after.index[id]
+		ib, inBefore := before.index.lookup(id)
+		ia, inAfter := after.index.lookup(id)
 		switch {
 		case inBefore && !inAfter:
 			out.Removed = append(out.Removed, id)

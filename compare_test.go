@@ -174,7 +174,7 @@ func randomPatch(rng *rand.Rand, s *Snapshot) PatchCustomer {
 	case 1: // a move under a random customer that is not below it
 		var parents []string
 		for _, cand := range ids {
-			if i, j := s.index[id], s.index[cand]; cand != id && !s.isAncestor(i, j) {
+			if i, j := s.indexOr(id), s.indexOr(cand); cand != id && !s.isAncestor(i, j) {
 				parents = append(parents, cand)
 			}
 		}

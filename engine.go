@@ -2,7 +2,6 @@ package voicesched
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -169,7 +168,7 @@ func (e *Engine) remove(id string, customer bool) error {
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
 	s := e.current.Load()
-	i, ok := s.index[id]
+	i, ok := s.index.lookup(id)
 	if !ok || (s.nodes.at(i).customer != nil) != customer {
 		return &NotFoundError{ID: id}
 	}
@@ -254,9 +253,11 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 	}
 	next := s.clone()
 	if i < 0 {
-		next.index = maps.Clone(s.index)
+		// place has checked that c.ID is new, so insert appends it as the
+		// node add appends.
+		next.index = s.index.clone()
+		next.index.insert(c.ID)
 		i = next.nodes.add(&node{id: c.ID, customer: c, parent: -1})
-		next.index[c.ID] = i
 		next.roots = append(slices.Clone(s.roots), i)
 	}
 	env := next.envFor(newParent)

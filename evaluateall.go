@@ -28,7 +28,7 @@ func (a *Answers) Len() int { return len(a.kinds) }
 
 // Get returns the answer for node id.
 func (a *Answers) Get(id string) (Answer, bool) {
-	i, ok := a.snapshot.index[id]
+	i, ok := a.snapshot.index.lookup(id)
 	if !ok {
 		return Answer{}, false
 	}

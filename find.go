@@ -72,11 +72,11 @@ func joinRefs(refs []NodeRef, sep string) string {
 // An id is found in constant time; a name or referenceId costs a pass over
 // the snapshot, which suits a person at a prompt, not a hot path.
 func (s *Snapshot) Find(query string) (string, error) {
-	if _, ok := s.index[query]; ok {
+	if _, ok := s.index.lookup(query); ok {
 		return query, nil
 	}
 	trimmed := strings.TrimSpace(query)
-	if _, ok := s.index[trimmed]; ok && trimmed != "" {
+	if _, ok := s.index.lookup(trimmed); ok && trimmed != "" {
 		return trimmed, nil
 	}
 	if trimmed == "" {

@@ -101,7 +101,7 @@ func TestALoadedTreeSharesEqualScheduleRecords(t *testing.T) {
 	tree := bigTree(200)
 	require.NoError(t, e.Load(tree))
 	s := e.Snapshot()
-	a, b := s.nodes.at(s.index["c24"]), s.nodes.at(s.index["c25"])
+	a, b := s.nodes.at(s.indexOr("c24")), s.nodes.at(s.indexOr("c25"))
 	require.True(t, equalSchedules(a.schedule(), b.schedule()))
 	assert.Same(t, a.schedule(), b.schedule())
 	copyOf := s.Customer("c24")

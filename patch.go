@@ -106,7 +106,7 @@ func (e *Engine) patch(p PatchCustomer, by string, lookup TagLookup, every bool)
 		return nil, nil, err
 	}
 	if every {
-		warnings = append(warnings, patchWarnings(s, next, s.index[p.CustomerID], now)...)
+		warnings = append(warnings, patchWarnings(s, next, s.indexOr(p.CustomerID), now)...)
 	}
 	e.current.Store(next)
 	return stored.Clone(), warnings, nil
@@ -128,7 +128,7 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 			check.problems = append(check.problems, refusalProblems(err)...)
 		} else {
 			check.problems = append(check.problems, warnings...)
-			check.problems = append(check.problems, patchWarnings(s, next, s.index[p.CustomerID], now)...)
+			check.problems = append(check.problems, patchWarnings(s, next, s.indexOr(p.CustomerID), now)...)
 		}
 	}
 	check.problems.Sort()
@@ -139,7 +139,7 @@ func (e *Engine) ValidatePatch(p PatchCustomer, lookup TagLookup) Problems {
 // On success it also returns every warning: the resulting schedule's, and
 // the problems of a schedule the patch leaves as it was (see storedProblems).
 func (s *Snapshot) patched(p PatchCustomer, by string, lookup TagLookup, now time.Time, pre *precompiled) (*Snapshot, *CustomerInfo, Problems, error) {
-	i, ok := s.index[p.CustomerID]
+	i, ok := s.index.lookup(p.CustomerID)
 	if !ok {
 		return nil, nil, nil, &NotFoundError{ID: p.CustomerID}
 	}
@@ -287,7 +287,7 @@ func storedProblems(compiled *schedule.Compiled, old *node, patched *Schedule, e
 // patchEnv is the environment p's customer will be compiled against, as far
 // as s can tell; ok is false when the patch will be refused anyway.
 func (s *Snapshot) patchEnv(p PatchCustomer) (schedule.Env, bool) {
-	i, ok := s.index[p.CustomerID]
+	i, ok := s.index.lookup(p.CustomerID)
 	if !ok || s.nodes.at(i).customer == nil {
 		return schedule.Env{}, false
 	}

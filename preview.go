@@ -113,7 +113,7 @@ func (s *Snapshot) PreviewPatch(p *PatchCustomer, from, to time.Time, opts ...Pr
 		return out, nil
 	}
 	out.Applies, out.After = true, next
-	i := s.index[p.CustomerID]
+	i := s.indexOr(p.CustomerID) // patched found it
 	out.Problems = append(out.Problems, warnings...)
 	delta := newPatchDelta(s, next, i)
 	out.Summary = delta.summary()

@@ -82,7 +82,7 @@ func TestPreviewOfAScheduleThatHoldsOnlyTheNewRule(t *testing.T) {
 	assert.Equal(t, "Open", found["dept-maple-lab"].After)
 	assert.NotContains(t, found, "clinic-harbour", "another branch is not touched")
 	for _, c := range preview.Changes {
-		loc, _ := preview.After.nodes.at(preview.After.index[c.NodeID]).compiled.Zone()
+		loc, _ := preview.After.nodes.at(preview.After.indexOr(c.NodeID)).compiled.Zone()
 		assert.Equal(t, loc, c.From.Location(), "%s in its own zone", c.NodeID)
 	}
 	checkComparison(t, s, preview.After, s.IDs(), from, to, time.Minute, preview.Changes)

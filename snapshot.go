@@ -14,7 +14,7 @@ type Snapshot struct {
 	// It is dropped when the build ends, so nothing outlives the snapshot.
 	intern  *interner
 	cfg     *config
-	index   map[string]int32
+	index   idIndex
 	nodes   nodeTable
 	roots   []int32
 	tags    map[string]Tag
@@ -29,14 +29,14 @@ func (s *Snapshot) Len() int { return s.nodes.len() }
 
 // indexOr returns the index of id, or -1.
 func (s *Snapshot) indexOr(id string) int32 {
-	if i, ok := s.index[id]; ok {
+	if i, ok := s.index.lookup(id); ok {
 		return i
 	}
 	return -1
 }
 
 func (s *Snapshot) lookup(id string) (int32, error) {
-	i, ok := s.index[id]
+	i, ok := s.index.lookup(id)
 	if !ok {
 		return -1, &NotFoundError{ID: id}
 	}
@@ -45,7 +45,7 @@ func (s *Snapshot) lookup(id string) (int32, error) {
 
 // Customer returns a copy of the stored customer (with its breadcrumb), or nil.
 func (s *Snapshot) Customer(id string) *CustomerInfo {
-	i, ok := s.index[id]
+	i, ok := s.index.lookup(id)
 	if !ok || s.nodes.at(i).customer == nil {
 		return nil
 	}
@@ -54,7 +54,7 @@ func (s *Snapshot) Customer(id string) *CustomerInfo {
 
 // Endpoint returns a copy of the stored endpoint, or nil.
 func (s *Snapshot) Endpoint(id string) *Endpoint {
-	i, ok := s.index[id]
+	i, ok := s.index.lookup(id)
 	if !ok || s.nodes.at(i).endpoint == nil {
 		return nil
 	}

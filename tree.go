@@ -126,7 +126,7 @@ func (s *Snapshot) placeUnder(check *checker, i int32, id, parentID string) (par
 	if !check.selfParent(path, id, parentID) {
 		return -1, false
 	}
-	j, found := s.index[parentID]
+	j, found := s.index.lookup(parentID)
 	switch {
 	case !found || s.nodes.at(j).customer == nil:
 		check.errorf(path, CodeParentNotFound, "customer %q does not exist", parentID)
@@ -156,7 +156,7 @@ func (s *Snapshot) place(check *checker, c *CustomerInfo) (i, parent int32, ok b
 	if check.errorsSince(before) {
 		return -1, -1, false
 	}
-	i, exists := s.index[c.ID]
+	i, exists := s.index.lookup(c.ID)
 	if !exists {
 		i = -1
 	} else if s.nodes.at(i).customer == nil {
