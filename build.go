@@ -43,10 +43,10 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 	total := len(customers) + len(endpoints)
 	s.nodes = newNodeTable(total)
 	for _, c := range customers {
-		s.nodes.add(&node{id: c.ID, customer: c})
+		s.nodes.add(&node{customer: c})
 	}
 	for _, e := range endpoints {
-		s.nodes.add(&node{id: e.ID, endpoint: e})
+		s.nodes.add(&node{endpoint: e})
 	}
 	// Children lists are slices of one array, a parent's in storage order
 	// (capped, so a later write that adds a child copies its list).
@@ -75,14 +75,14 @@ func buildWith(prev *Snapshot, owned bool, cfg *config, customers []*CustomerInf
 		if owned && n.parent >= 0 {
 			// One copy of each id: a record's parent id is its parent's.
 			if n.customer != nil {
-				n.customer.ParentCustomerID = s.nodes.at(n.parent).id
+				n.customer.ParentCustomerID = s.nodes.at(n.parent).id()
 			} else {
-				n.endpoint.CustomerID = s.nodes.at(n.parent).id
+				n.endpoint.CustomerID = s.nodes.at(n.parent).id()
 			}
 		}
 		var notes []string
 		if prev != nil {
-			if j, ok := prev.index.lookup(n.id); ok {
+			if j, ok := prev.index.lookup(n.id()); ok {
 				if old := prev.nodes.at(j); old.customer == n.customer && old.endpoint == n.endpoint {
 					n.compiledFrom, n.compiled, n.subject, notes = old.compiledFrom, old.compiled, old.subject, old.notes()
 				}
@@ -208,7 +208,7 @@ func (n *node) setCompiled(from *Schedule, compiled *schedule.Compiled) {
 	var notes []string
 	for _, p := range compiled.Problems() {
 		if p.Code == CodeUnknownZone {
-			notes = append(notes, n.id+": schedule."+p.Path+": "+p.Message)
+			notes = append(notes, n.id()+": schedule."+p.Path+": "+p.Message)
 		}
 	}
 	if len(notes) > 0 || len(n.notes()) > 0 {
@@ -247,7 +247,7 @@ func zoneOf(n *node) (*time.Location, string) {
 func (s *Snapshot) breadcrumb(parent int32, id, name string) []CustomerBreadcrumb {
 	var chain []CustomerBreadcrumb
 	for at := parent; at >= 0 && len(chain) < MaxDepth; at = s.nodes.at(at).parent {
-		chain = append(chain, CustomerBreadcrumb{ID: s.nodes.at(at).id, Name: s.nodes.at(at).name()})
+		chain = append(chain, CustomerBreadcrumb{ID: s.nodes.at(at).id(), Name: s.nodes.at(at).name()})
 	}
 	out := make([]CustomerBreadcrumb, 0, len(chain)+1)
 	for k := len(chain) - 1; k >= 0; k-- {

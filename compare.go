@@ -230,7 +230,7 @@ func (m *timelineMemo) of(i int32) *memoTimeline {
 	if tl, ok := m.byNode[decider]; ok {
 		return tl
 	}
-	intervals, err := m.snap.Timeline(m.snap.nodes.at(decider).id, m.from, m.to)
+	intervals, err := m.snap.Timeline(m.snap.nodes.at(decider).id(), m.from, m.to)
 	tl := &memoTimeline{intervals: intervals, until: m.to}
 	var cut *SearchCutError
 	if errors.As(err, &cut) {

@@ -257,7 +257,7 @@ func (s *Snapshot) put(c *CustomerInfo, pre *precompiled) (*Snapshot, error) {
 		// node add appends.
 		next.index = s.index.clone()
 		next.index.insert(c.ID)
-		i = next.nodes.add(&node{id: c.ID, customer: c, parent: -1})
+		i = next.nodes.add(&node{customer: c, parent: -1})
 		next.roots = append(slices.Clone(s.roots), i)
 	}
 	env := next.envFor(newParent)

@@ -68,7 +68,7 @@ func (s *Snapshot) answerTo(a *Answer, i int32, t time.Time, trace bool) {
 		s.answerTo(a, n.parent, t, trace)
 		inheritedBy(n, a)
 		if trace {
-			a.Trace = append([]TraceStep{{NodeID: n.id, TraceStep: schedule.TraceStep{Index: -1, Why: "inherits its parent's schedule"}}}, a.Trace...)
+			a.Trace = append([]TraceStep{{NodeID: n.id(), TraceStep: schedule.TraceStep{Index: -1, Why: "inherits its parent's schedule"}}}, a.Trace...)
 		}
 		return
 	}
@@ -104,13 +104,13 @@ func (s *Snapshot) decide(a *Answer, n *node, t time.Time, parent *Answer, trace
 	var res schedule.Result
 	c.EvaluateTo(&res, t, in)
 	_, zoneID := c.Zone()
-	*a = Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id, Rule: res.Rule, Errors: n.notes(), decider: res.Decider}
+	*a = Answer{StateName: res.State, TimeZoneID: zoneID, Reason: res.Reason, NodeID: n.id(), Rule: res.Rule, Errors: n.notes(), decider: res.Decider}
 	if len(parentErrors) > 0 || len(res.Errors) > 0 {
 		a.Errors = append(append(append([]string(nil), n.notes()...), res.Errors...), parentErrors...)
 	}
 	if trace {
 		for _, step := range res.Trace {
-			a.Trace = append(a.Trace, TraceStep{NodeID: n.id, TraceStep: step})
+			a.Trace = append(a.Trace, TraceStep{NodeID: n.id(), TraceStep: step})
 		}
 	}
 }

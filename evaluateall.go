@@ -37,14 +37,14 @@ func (a *Answers) Get(id string) (Answer, bool) {
 
 func (a *Answers) at(i int32) Answer {
 	out := *a.table.get(a.kinds[i] - 1)
-	out.NodeID = a.snapshot.nodes.at(a.snapshot.answerSource(i)).id
+	out.NodeID = a.snapshot.nodes.at(a.snapshot.answerSource(i)).id()
 	return out
 }
 
 // All yields every node id with its answer, parents before children.
 func (a *Answers) All() iter.Seq2[string, Answer] {
 	return func(yield func(string, Answer) bool) {
-		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes.at(i).id, a.at(i)) })
+		a.snapshot.walkUntil(func(i int32) bool { return yield(a.snapshot.nodes.at(i).id(), a.at(i)) })
 	}
 }
 

@@ -95,7 +95,7 @@ func (s *Snapshot) Find(query string) (string, error) {
 	for _, found := range [][]int32{exact, folded} {
 		switch {
 		case len(found) == 1:
-			return s.nodes.at(found[0]).id, nil
+			return s.nodes.at(found[0]).id(), nil
 		case len(found) > 1:
 			return "", &LookupError{Query: query, Ambiguous: s.refs(found)}
 		}
@@ -107,7 +107,7 @@ func (s *Snapshot) refs(indexes []int32) []NodeRef {
 	out := make([]NodeRef, len(indexes))
 	for k, i := range indexes {
 		n := s.nodes.at(i)
-		out[k] = NodeRef{ID: n.id, Name: n.name()}
+		out[k] = NodeRef{ID: n.id(), Name: n.name()}
 	}
 	return out
 }
@@ -126,13 +126,13 @@ func (s *Snapshot) suggest(query string) []NodeRef {
 	var found []candidate
 	for i, n := range s.nodes.all {
 		best := -1
-		for _, word := range [...]string{n.id, n.name(), n.referenceID()} {
+		for _, word := range [...]string{n.id(), n.name(), n.referenceID()} {
 			if d, ok := suggest.Close(query, word); ok && (best < 0 || d < best) {
 				best = d
 			}
 		}
 		if best < 0 && len(folded) >= 3 &&
-			(strings.Contains(strings.ToLower(n.name()), folded) || strings.Contains(strings.ToLower(n.id), folded)) {
+			(strings.Contains(strings.ToLower(n.name()), folded) || strings.Contains(strings.ToLower(n.id()), folded)) {
 			best = containsDistance
 		}
 		if best >= 0 {

@@ -26,13 +26,13 @@ func (s *Snapshot) Lookup(id string) (Handle, error) {
 	if err != nil {
 		return Handle{}, err
 	}
-	return Handle{id: s.nodes.at(i).id, index: i}, nil
+	return Handle{id: s.index.id(i), index: i}, nil
 }
 
 // handleIndex returns h's node index in s. The id comparison is cheap when the
-// handle came from s or a version sharing its node (the strings are one).
+// handle came from s or a version sharing its id (the strings are one).
 func (s *Snapshot) handleIndex(h Handle) (int32, error) {
-	if h.index >= 0 && int(h.index) < s.nodes.len() && s.nodes.at(h.index).id == h.id {
+	if h.index >= 0 && int(h.index) < s.nodes.len() && s.index.id(h.index) == h.id {
 		return h.index, nil
 	}
 	return s.lookup(h.id)

@@ -39,9 +39,9 @@ func (s *Snapshot) parentStateProblems(compiled *schedule.Compiled, parent int32
 		return nil
 	}
 	p := s.nodes.at(parent)
-	label := fmt.Sprintf("the parent customer %q", p.id)
-	if name := p.name(); name != "" && name != p.id {
-		label = fmt.Sprintf("the parent customer %q (%s)", name, p.id)
+	label := fmt.Sprintf("the parent customer %q", p.id())
+	if name := p.name(); name != "" && name != p.id() {
+		label = fmt.Sprintf("the parent customer %q (%s)", name, p.id())
 	}
 	return compiled.ParentStateProblems(label, s.statesOf(parent, memo))
 }
@@ -62,7 +62,7 @@ func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule
 	}
 	after := compiled.States(inherited)
 	before := s.statesOf(i, memo)
-	label := fmt.Sprintf("customer %q", n.id)
+	label := fmt.Sprintf("customer %q", n.id())
 	for _, k := range n.children() {
 		child := s.nodes.at(k)
 		if !child.compiled.DependsOnParent() {
@@ -77,7 +77,7 @@ func (s *Snapshot) orphanedFollowers(check *checker, i int32, compiled *schedule
 				continue
 			}
 			check.warnf("schedule", CodeUnknownParentState, "after this patch the rule %s of %q never matches: %s",
-				p.Path, child.id, strings.TrimPrefix(p.Message, "this rule never matches: "))
+				p.Path, child.id(), strings.TrimPrefix(p.Message, "this rule never matches: "))
 		}
 	}
 }

@@ -120,7 +120,7 @@ func (s *Snapshot) PreviewPatch(p *PatchCustomer, from, to time.Time, opts ...Pr
 	out.Problems = append(out.Problems, delta.warnings()...)
 	ids := make([]string, 0, len(delta.subtree))
 	for _, k := range delta.subtree {
-		ids = append(ids, next.nodes.at(k).id)
+		ids = append(ids, next.nodes.at(k).id())
 	}
 	cmp, err := Compare(s, next, from, to, CompareOnly(ids...))
 	if err != nil {

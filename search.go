@@ -107,7 +107,7 @@ func (s *Snapshot) nextDifference(i int32, t, limit time.Time, budget *int, d di
 		}
 		at = u
 	}
-	return time.Time{}, Answer{}, false, &SearchCutError{NodeID: s.nodes.at(i).id, Until: at,
+	return time.Time{}, Answer{}, false, &SearchCutError{NodeID: s.nodes.at(i).id(), Until: at,
 		Reason: "the search budget was spent (conditions that read the minute or second make many instants to look at)"}
 }
 
@@ -160,7 +160,7 @@ func (s *Snapshot) spans(i int32, from, to time.Time, d difference, emit func(st
 	now := s.answer(i, at, false)
 	for n := 0; at.Before(to); n++ {
 		if n >= s.cfg.maxIntervals {
-			return &SearchCutError{NodeID: s.nodes.at(i).id, Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
+			return &SearchCutError{NodeID: s.nodes.at(i).id(), Until: at, Reason: fmt.Sprintf("more than %d intervals", s.cfg.maxIntervals)}
 		}
 		next, then, ok, err := s.nextDifference(i, at, to, &budget, d)
 		if err != nil {

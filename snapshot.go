@@ -82,7 +82,7 @@ func (s *Snapshot) Tree() Tree {
 // IDs returns every customer and endpoint id, parents before children.
 func (s *Snapshot) IDs() []string {
 	out := make([]string, 0, s.nodes.len())
-	s.walk(func(i int32) { out = append(out, s.nodes.at(i).id) })
+	s.walk(func(i int32) { out = append(out, s.nodes.at(i).id()) })
 	return out
 }
 
@@ -121,7 +121,7 @@ func (s *Snapshot) EffectiveSchedule(id string) (EffectiveSchedule, error) {
 			continue
 		}
 		_, zoneID := n.compiled.Zone()
-		return EffectiveSchedule{NodeID: n.id, TimeZoneID: zoneID, Schedule: n.schedule().Clone()}, nil
+		return EffectiveSchedule{NodeID: n.id(), TimeZoneID: zoneID, Schedule: n.schedule().Clone()}, nil
 	}
 }
 

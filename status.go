@@ -55,12 +55,12 @@ func (s *Snapshot) Status(id string, t time.Time) ([]NodeState, error) {
 		p := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := s.nodes.at(p.index)
-		entry := NodeState{ID: n.id, Name: n.name(), Kind: KindCustomer, Depth: p.depth}
+		entry := NodeState{ID: n.id(), Name: n.name(), Kind: KindCustomer, Depth: p.depth}
 		if n.endpoint != nil {
 			entry.Kind = KindEndpoint
 		}
 		if n.parent >= 0 {
-			entry.ParentID = s.nodes.at(n.parent).id
+			entry.ParentID = s.nodes.at(n.parent).id()
 		}
 		if p.parentPos < 0 {
 			s.answerTo(&entry.Answer, p.index, t, false)

@@ -8,11 +8,11 @@ import (
 // node is one customer or endpoint of a snapshot. Nodes are immutable once
 // published; they refer to each other by index into Snapshot.nodes, so that
 // a write can replace a node without touching the nodes that point at it.
-// It is kept small (96 bytes, stored by value in nodeTable's chunks): at a
+// It is kept small (80 bytes, stored by value in nodeTable's chunks): at a
 // million nodes every field costs a megabyte, and the fields most nodes
-// leave empty live in nodeMore.
+// leave empty live in nodeMore. Its id is its record's (the id index keeps
+// them by node too).
 type node struct {
-	id           string
 	customer     *CustomerInfo // nil for an endpoint
 	endpoint     *Endpoint     // nil for a customer
 	more         *nodeMore     // nil when the node has no children and no notes
@@ -81,6 +81,13 @@ func (n *node) schedule() *Schedule {
 		return n.customer.Schedule
 	}
 	return n.endpoint.Schedule
+}
+
+func (n *node) id() string {
+	if n.customer != nil {
+		return n.customer.ID
+	}
+	return n.endpoint.ID
 }
 
 func (n *node) name() string {
