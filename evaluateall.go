@@ -232,10 +232,17 @@ func (w *allWorker) own(i int32, n *node) uint32 {
 		return slot.kind
 	}
 	var a Answer
-	if passes {
+	switch {
+	case passes:
 		a = *parent
 		inheritedBy(n, &a)
-	} else {
+	case n.memo != nil:
+		// As Evaluate does: the node's memo answers when it holds the
+		// instant, and remembers what is worked out, so that asking
+		// again at the same "now" (a status page refreshing) is a
+		// comparison for each deciding node.
+		w.s.memoAnswer(&a, i, n, w.t, true)
+	default:
 		w.s.decide(&a, n, w.t, parent, false)
 	}
 	a.NodeID = ""
