@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"iter"
+	"math/bits"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -80,7 +81,9 @@ func (s *Snapshot) EvaluateAll(t time.Time) *Answers {
 	all := &Answers{snapshot: s, kinds: make([]uint32, n), table: newAnswerTable(2*n + 2)}
 	workers := make([]*allWorker, max(1, min(runtime.GOMAXPROCS(0), (n+allBlock-1)/allBlock)))
 	for k := range workers {
-		workers[k] = &allWorker{s: s, all: all, t: t, contents: map[answerContent]uint32{}}
+		tableBits := uint(min(maxRecentBits, max(4, bits.Len(uint(n/32)))))
+		workers[k] = &allWorker{s: s, all: all, t: t, contents: map[answerContent]uint32{},
+			recent: make([]recentAnswer, 1<<tableBits), recentBits: tableBits}
 	}
 	s.allPass(workers, func(w *allWorker, i int32, deciders []int32) {
 		// The deciding nodes' first reads are made together, before any
@@ -167,10 +170,13 @@ type allWorker struct {
 	// recent remembers the answers worked out, by key, in a direct-mapped
 	// table: a platform's deciding nodes share a few dozen keys besides
 	// the clinics' own, and a key pushed out is only worked out again.
-	recent [1 << recentBits]recentAnswer
+	// Its size grows with the tree, up to 1<<maxRecentBits entries (a
+	// small tree would spend more on the table than on its answers).
+	recent     []recentAnswer
+	recentBits uint
 }
 
-const recentBits = 12
+const maxRecentBits = 12
 
 type recentAnswer struct {
 	key   answerKey
@@ -178,10 +184,10 @@ type recentAnswer struct {
 	known bool
 }
 
-// slot is k's place in allWorker.recent: a multiplicative hash of its
-// fields (the pointers by address, which the garbage collector does not
-// move; the state by its bytes).
-func (k answerKey) slot() uint {
+// slot is k's place in a table of 1<<bits entries: a multiplicative hash
+// of its fields (the pointers by address, which the garbage collector does
+// not move; the state by its length and end bytes).
+func (k answerKey) slot(bits uint) uint {
 	h := uint64(uintptr(unsafe.Pointer(k.compiled)))*0x9e3779b97f4a7c15 ^
 		uint64(uintptr(unsafe.Pointer(k.subject)))*0xc2b2ae3d27d4eb4f ^
 		(uint64(k.parent)<<32|uint64(uint32(k.node)))*0x165667b19e3779f9
@@ -190,7 +196,7 @@ func (k answerKey) slot() uint {
 		// tree apart well enough for a cache.
 		h ^= (uint64(n)<<16 | uint64(k.parentState[0])<<8 | uint64(k.parentState[n-1])) * 0x27d4eb2f165667c5
 	}
-	return uint(h >> (64 - recentBits))
+	return uint(h >> (64 - bits))
 }
 
 // kindOf returns the table index of node i's answer, working it (and its
@@ -227,7 +233,7 @@ func (w *allWorker) own(i int32, n *node) uint32 {
 	if passes || len(n.notes()) > 0 {
 		key.node = i
 	}
-	slot := &w.recent[key.slot()]
+	slot := &w.recent[key.slot(w.recentBits)]
 	if slot.known && slot.key == key {
 		return slot.kind
 	}
