@@ -66,7 +66,9 @@ func (s *Snapshot) answerSource(i int32) int32 {
 // EvaluateAll answers for every node at instant t. Each distinct answer is
 // worked out once: a node that passes its parent's answer on takes its
 // deciding node's; deciding nodes with the same compiled schedule, subject
-// and parent's answer (and no notes of their own) share one evaluation.
+// and parent's state (and no notes of their own) share one evaluation; a
+// deciding node whose memo holds t answers from it, and one that works its
+// answer out remembers it there, as Evaluate does.
 //
 // It runs in two passes over the node table, each shared out between the
 // cores by blocks of chunks: the first works out the answers of the
