@@ -335,3 +335,23 @@ func BenchmarkMemoryLatency(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPutEndpoint replaces an endpoint of a platform tree (its
+// schedule alternating), as a provisioning system does: the cost should
+// not grow with the tree.
+func BenchmarkPutEndpoint(b *testing.B) {
+	forEachPlatform(b, func(b *testing.B, size treegen.Size) {
+		p := platformFor(b, size)
+		ep := *p.tree.Endpoints[len(p.tree.Endpoints)/2]
+		schedules := []*Schedule{nil, {DefaultState: "Busy"}}
+		b.ReportAllocs()
+		k := 0
+		for b.Loop() {
+			k++
+			ep.Schedule = schedules[k%2]
+			if err := p.engine.PutEndpoint(&ep); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -281,10 +281,10 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedu
 		}
 		if newParent >= 0 {
 			np := *s.nodes.at(newParent)
-			np.setMore(append(slices.Clone(np.children()), i), np.notes())
+			np.setMore(withChild(np.children(), i), np.notes())
 			s.nodes.set(newParent, &np)
 		} else {
-			s.roots = append(slices.Clone(s.roots), i)
+			s.roots = withChild(s.roots, i)
 		}
 		n.parent = newParent
 	}

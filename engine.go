@@ -200,7 +200,12 @@ func deleteWhere[T any](list []T, match func(T) bool) []T {
 	return out
 }
 
-// PutEndpoint adds ep, or replaces the stored endpoint with the same id.
+// PutEndpoint adds ep, or replaces the stored endpoint with the same id
+// (moving it when its customer changes). ep is copied; only the endpoint,
+// and its customers' condition subjects when its conditions need one, are
+// refreshed, so the cost does not grow with the tree. The checks are the
+// tree's: a good id that is not a customer's, and a customer to belong to
+// within the depth limit. On error nothing changes.
 func (e *Engine) PutEndpoint(ep *Endpoint) error {
 	if ep == nil {
 		return fmt.Errorf("put endpoint: nil endpoint")
@@ -211,22 +216,73 @@ func (e *Engine) PutEndpoint(ep *Endpoint) error {
 	ep = ep.Clone()
 	e.writeMux.Lock()
 	defer e.writeMux.Unlock()
-	s := e.current.Load()
-	next, err := e.rebuild(s, func(_ *[]*CustomerInfo, endpoints *[]*Endpoint, _ *[]Tag) error {
-		for k, old := range *endpoints {
-			if old.ID == ep.ID {
-				(*endpoints)[k] = ep
-				return nil
-			}
-		}
-		*endpoints = append(*endpoints, ep)
-		return nil
-	})
+	next, err := e.current.Load().putEndpoint(ep)
 	if err != nil {
 		return err
 	}
 	e.current.Store(next)
 	return nil
+}
+
+// putEndpoint adds or replaces endpoint record ep (owned by the caller) in
+// a new snapshot.
+func (s *Snapshot) putEndpoint(ep *Endpoint) (*Snapshot, error) {
+	var check checker
+	check.id("id", ep.ID, false)
+	check.id("customerId", ep.CustomerID, true)
+	if check.failed() {
+		return nil, check.refusal()
+	}
+	i, exists := s.index.lookup(ep.ID)
+	if exists && s.nodes.at(i).endpoint == nil {
+		check.errorf("id", CodeDuplicateID, "id %q is a customer's", ep.ID)
+	}
+	parent, found := s.index.lookup(ep.CustomerID)
+	switch {
+	case ep.CustomerID == "":
+		check.errorf("customerId", CodeParentNotFound, "an endpoint needs the customer it belongs to")
+	case !found:
+		check.errorf("customerId", CodeParentNotFound, "customer %q does not exist", ep.CustomerID)
+	case s.nodes.at(parent).customer == nil:
+		check.errorf("customerId", CodeParentNotFound, "%q is an endpoint, not a customer", ep.CustomerID)
+	case s.nodes.at(parent).depth+1 > MaxDepth:
+		check.errorf("customerId", CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed",
+			ep.CustomerID, s.nodes.at(parent).depth+1, MaxDepth)
+	}
+	if err := check.refusal(); err != nil {
+		return nil, err
+	}
+	next := s.clone()
+	if !exists {
+		// The id is new: insert appends it as the node add appends.
+		next.index = s.index.clone()
+		next.index.insert(ep.ID)
+		i = next.nodes.add(&node{endpoint: ep, parent: -1})
+	}
+	n := *next.nodes.at(i)
+	oldParent := n.parent
+	n.endpoint, n.compiledFrom, n.compiled = ep, nil, nil
+	if oldParent != parent {
+		if oldParent >= 0 {
+			op := *next.nodes.at(oldParent)
+			op.setMore(slices.DeleteFunc(slices.Clone(op.children()), func(x int32) bool { return x == i }), op.notes())
+			next.nodes.set(oldParent, &op)
+		}
+		np := *next.nodes.at(parent)
+		np.setMore(withChild(np.children(), i), np.notes())
+		next.nodes.set(parent, &np)
+		n.parent = parent
+	}
+	next.nodes.set(i, &n)
+	// A customer keeps a condition subject only while its schedule or one
+	// of its endpoints' has a condition: the customers the endpoint leaves
+	// and joins may gain or lose theirs (and pass it to their endpoints).
+	if oldParent >= 0 && oldParent != parent {
+		next.refresh(oldParent, refreshIfChanged, false)
+	}
+	next.refresh(parent, refreshIfChanged, false)
+	next.refresh(i, refreshWritten, true)
+	return next, nil
 }
 
 // PutTag adds or replaces a tag known to the directory (patches resolve

@@ -1,6 +1,8 @@
 package voicesched
 
 import (
+	"slices"
+
 	"github.com/voicesched/voicesched/condition"
 	"github.com/voicesched/voicesched/schedule"
 )
@@ -54,6 +56,14 @@ func (n *node) notes() []string {
 		return nil
 	}
 	return n.more.notes
+}
+
+// withChild returns a copy of children with i added in its place: children
+// are kept in storage order, as a build makes them, whatever order the
+// writes came in.
+func withChild(children []int32, i int32) []int32 {
+	at, _ := slices.BinarySearch(children, i)
+	return slices.Insert(slices.Clone(children), at, i)
 }
 
 // setMore gives the node children and notes (a new nodeMore, or none).

@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -177,4 +178,63 @@ func TestEvaluateToMatchesEvaluate(t *testing.T) {
 	var nf *NotFoundError
 	assert.ErrorAs(t, err, &nf)
 	assert.Equal(t, Answer{}, a)
+}
+
+// PutEndpoint refreshes only the endpoint and its customers: after each of
+// many random puts — new endpoints, replacements, moves between customers,
+// schedules with conditions on the customer's data (which give a customer
+// a condition subject) or following the customer's state — every node
+// answers as it does in an engine loaded afresh from the same tree, and a
+// refused put changes nothing.
+func TestPutEndpointMatchesALoadOfTheSameTree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 29))
+	schedules := []*Schedule{
+		nil,
+		{Inherit: true},
+		{DefaultState: "Busy"},
+		{DefaultState: "Open", Rules: []SchedulingRule{{ID: "late", State: "Late", SimpleRuleType: model.RuleAlways,
+			Condition: `customer.data.lateHours == true`}}},
+		{DefaultState: "Open", Rules: []SchedulingRule{{ID: "follow", State: "Closed", SimpleRuleType: model.RuleCustomerState,
+			CustomerState: "Holiday"}}},
+	}
+	for round := range 4 {
+		tree := smallPlatform(2)
+		if round%2 == 1 {
+			tree = randomTree(rng)
+		}
+		e := New()
+		require.NoError(t, e.Load(tree))
+		customers := e.Snapshot().Tree().Customers
+		at := time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC)
+		for step := range 40 {
+			ep := &Endpoint{ID: fmt.Sprintf("put-%d", rng.IntN(12)), Name: "Put", CustomerID: customers[rng.IntN(len(customers))].ID,
+				Schedule: schedules[rng.IntN(len(schedules))].Clone()}
+			if rng.IntN(8) == 0 { // refused: a customer's id, or no such customer
+				before := e.Snapshot()
+				bad := *ep
+				if rng.IntN(2) == 0 {
+					bad.ID = customers[0].ID
+				} else {
+					bad.CustomerID = "no-such-customer"
+				}
+				require.Error(t, e.PutEndpoint(&bad))
+				require.Same(t, before, e.Snapshot(), "a refused put changes nothing")
+				continue
+			}
+			require.NoError(t, e.PutEndpoint(ep), "round %d step %d", round, step)
+			s := e.Snapshot()
+			fresh := New()
+			require.NoError(t, fresh.Load(s.Tree()))
+			fs := fresh.Snapshot()
+			require.Equal(t, fs.IDs(), s.IDs())
+			at = at.Add(time.Duration(rng.Int64N(int64(5 * time.Hour))))
+			for _, id := range fs.IDs() {
+				want, err := fs.Evaluate(id, at)
+				require.NoError(t, err)
+				got, err := s.Evaluate(id, at)
+				require.NoError(t, err)
+				sameAnswer(t, want, got, "round %d step %d: %s at %v", round, step, id, at)
+			}
+		}
+	}
 }
