@@ -2,6 +2,7 @@ package voicesched
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -135,6 +136,64 @@ func FuzzLoadTree(f *testing.F) {
 			}
 			if ch, ok, _ := s.NextChange(id, at); ok && !ch.At.After(at) {
 				t.Fatalf("next change %v not after %v", ch.At, at)
+			}
+		}
+	})
+}
+
+// FuzzPutEndpoint: any endpoint record is put or refused; a refused put
+// changes nothing, and after a put every node answers as it does in an
+// engine loaded afresh from the resulting tree (PutEndpoint refreshes only
+// what the endpoint touches).
+func FuzzPutEndpoint(f *testing.F) {
+	const tree = `{"customers":[{"id":"r","schedule":{"timeZoneId":"Europe/London","defaultState":"Open"}},` +
+		`{"id":"c","parentCustomerId":"r","data":{"late":{"boolValue":true}},"schedule":{"rules":[{"state":"Holiday","simpleRuleType":"Always","condition":"hour == 12"}]}},` +
+		`{"id":"d","parentCustomerId":"c","schedule":{"inherit":true}}],"endpoints":[{"id":"e","customerId":"d"},{"id":"f","customerId":"c","schedule":{"defaultState":"Busy"}}]}`
+	for _, s := range []string{
+		`{"id":"e","customerId":"c"}`,
+		`{"id":"g","customerId":"d","schedule":{"rules":[{"state":"Late","simpleRuleType":"Always","condition":"customer.data.late == true"}]}}`,
+		`{"id":"f","customerId":"r","schedule":{"rules":[{"state":"Off","simpleRuleType":"CustomerState","customerState":"Holiday"}]}}`,
+		`{"id":"c","customerId":"r"}`, `{"id":"h","customerId":"e"}`, `{"id":"h","customerId":"nobody"}`, `{"id":"","customerId":"r"}`,
+	} {
+		f.Add([]byte(s), int64(1796000000))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, unix int64) {
+		var ep Endpoint
+		if json.Unmarshal(raw, &ep) != nil {
+			return
+		}
+		var start Tree
+		if err := json.Unmarshal([]byte(tree), &start); err != nil {
+			t.Fatal(err)
+		}
+		e := New(WithHorizon(30 * 24 * time.Hour))
+		if err := e.Load(start); err != nil {
+			t.Fatal(err)
+		}
+		before := e.Snapshot()
+		if err := e.PutEndpoint(&ep); err != nil {
+			if e.Snapshot() != before {
+				t.Fatalf("a refused put (%v) changed the snapshot", err)
+			}
+			return
+		}
+		fresh := New(WithHorizon(30 * 24 * time.Hour))
+		if err := fresh.Load(e.Snapshot().Tree()); err != nil {
+			t.Fatalf("the tree after a put does not load: %v", err)
+		}
+		at := time.Unix(unix%(100*365*86400), 0)
+		s, fs := e.Snapshot(), fresh.Snapshot()
+		for _, id := range fs.IDs() {
+			want, err := fs.Evaluate(id, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Evaluate(id, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.StateName != got.StateName || want.Reason != got.Reason || want.NodeID != got.NodeID || fmt.Sprint(want.Errors) != fmt.Sprint(got.Errors) {
+				t.Fatalf("%s at %v: put gives %+v, a fresh load %+v", id, at, got, want)
 			}
 		}
 	})
