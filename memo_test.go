@@ -30,6 +30,19 @@ func sameAnswer(t *testing.T, want, got Answer, msgAndArgs ...any) {
 	require.Equal(t, want, got, msgAndArgs...)
 }
 
+// sameAnswersAt fails unless every node of want answers at instant at as it
+// does in got.
+func sameAnswersAt(t *testing.T, want, got *Snapshot, at time.Time, context string) {
+	t.Helper()
+	for _, id := range want.IDs() {
+		w, err := want.Evaluate(id, at)
+		require.NoError(t, err)
+		g, err := got.Evaluate(id, at)
+		require.NoError(t, err)
+		sameAnswer(t, w, g, "%s: %s at %v", context, id, at)
+	}
+}
+
 // smallPlatform is a platform-shaped tree of a few clinics.
 func smallPlatform(clinics int) Tree { return platformTree(treegen.Size{Clinics: clinics}) }
 
@@ -185,16 +198,9 @@ func TestMemosStayRightAcrossPatches(t *testing.T) {
 			_, errMemo := memo.Patch(p, "test", nil)
 			_, errPlain := plain.Patch(p, "test", nil)
 			require.Equal(t, errPlain == nil, errMemo == nil, "round %d step %d: %v / %v", round, step, errMemo, errPlain)
-			ms, ps := memo.Snapshot(), plain.Snapshot()
 			for range 3 {
 				at = at.Add(time.Duration(rng.Int64N(int64(2 * time.Hour))))
-				for _, id := range ps.IDs() {
-					want, err := ps.Evaluate(id, at)
-					require.NoError(t, err)
-					got, err := ms.Evaluate(id, at)
-					require.NoError(t, err)
-					sameAnswer(t, want, got, "round %d step %d: %s at %v", round, step, id, at)
-				}
+				sameAnswersAt(t, plain.Snapshot(), memo.Snapshot(), at, fmt.Sprintf("round %d step %d", round, step))
 			}
 		}
 	}

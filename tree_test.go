@@ -228,13 +228,7 @@ func TestPutEndpointMatchesALoadOfTheSameTree(t *testing.T) {
 			fs := fresh.Snapshot()
 			require.Equal(t, fs.IDs(), s.IDs())
 			at = at.Add(time.Duration(rng.Int64N(int64(5 * time.Hour))))
-			for _, id := range fs.IDs() {
-				want, err := fs.Evaluate(id, at)
-				require.NoError(t, err)
-				got, err := s.Evaluate(id, at)
-				require.NoError(t, err)
-				sameAnswer(t, want, got, "round %d step %d: %s at %v", round, step, id, at)
-			}
+			sameAnswersAt(t, fs, s, at, fmt.Sprintf("round %d step %d", round, step))
 		}
 	}
 }
