@@ -106,19 +106,25 @@ func (x *idIndex) lookup(id string) (int32, bool) {
 	if x.pages == nil {
 		return -1, false // the zero idIndex is empty
 	}
-	h := x.hash(id)
+	_, i, found := x.find(id, x.hash(id))
+	return i, found
+}
+
+// find walks the probe path of id, whose hash is h: it returns the node
+// that has id (found), or else the empty slot where id would go.
+func (x *idIndex) find(id string, h uint64) (s uint64, i int32, found bool) {
 	tag := h >> 32
-	for s := h & x.mask; ; s = (s + 1) & x.mask {
+	for s = h & x.mask; ; s = (s + 1) & x.mask {
 		v := x.slot(s)
 		if v == 0 {
-			return -1, false
+			return s, -1, false
 		}
 		// The tag spares a read of the ids of all but about one in four
 		// billion of the other ids on the probe path; the comparison of
 		// the ids themselves is what decides.
 		if v>>32 == tag {
 			if i := int32(uint32(v)) - 1; x.id(i) == id {
-				return i, true
+				return s, i, true
 			}
 		}
 	}
@@ -134,19 +140,11 @@ func (x *idIndex) insert(id string) (existing int32, dup bool) {
 		x.grow()
 	}
 	h := x.hash(id)
-	s := h & x.mask
-	for ; ; s = (s + 1) & x.mask {
-		v := x.slot(s)
-		if v == 0 {
-			break
-		}
-		if v>>32 == h>>32 {
-			if i := int32(uint32(v)) - 1; x.id(i) == id {
-				return i, true
-			}
-		}
+	s, i, found := x.find(id, h)
+	if found {
+		return i, true
 	}
-	i := x.appendID(id)
+	i = x.appendID(id)
 	x.set(s, h, i)
 	return i, false
 }

@@ -103,8 +103,8 @@ func (t *nodeTable) newChunk(from *nodeChunk) *nodeChunk {
 	return chunk
 }
 
-// chunkFor returns the chunk holding node i, made private to t.
-func (t *nodeTable) chunkFor(i int32) *nodeChunk {
+// pageFor returns the page holding node i, made private to t.
+func (t *nodeTable) pageFor(i int32) *nodePage {
 	p := i >> (chunkBits + pageBits)
 	page := t.pages[p]
 	if page.gen != t.gen {
@@ -113,6 +113,12 @@ func (t *nodeTable) chunkFor(i int32) *nodeChunk {
 		page = &copied
 		t.pages[p] = page
 	}
+	return page
+}
+
+// chunkFor returns the chunk holding node i, made private to t.
+func (t *nodeTable) chunkFor(i int32) *nodeChunk {
+	page := t.pageFor(i)
 	c := (i >> chunkBits) & pageMask
 	chunk := page.chunks[c]
 	if !t.owns(chunk) {
@@ -136,15 +142,8 @@ func (t *nodeTable) add(n *node) int32 {
 	if t.n&(chunkSize*pageSize-1) == 0 {
 		t.pages = append(t.pages, &nodePage{gen: t.gen})
 	}
-	page := t.pages[len(t.pages)-1]
 	if t.n&chunkMask == 0 {
-		if page.gen != t.gen {
-			copied := *page
-			copied.gen = t.gen
-			page = &copied
-			t.pages[len(t.pages)-1] = page
-		}
-		page.chunks[(i>>chunkBits)&pageMask] = t.newChunk(nil)
+		t.pageFor(i).chunks[(i>>chunkBits)&pageMask] = t.newChunk(nil)
 	}
 	t.n++
 	t.set(i, n)
