@@ -271,25 +271,34 @@ func (s *Snapshot) replace(i int32, c *CustomerInfo, newParent int32, env schedu
 	n := *s.nodes.at(i)
 	n.customer = c
 	n.setCompiled(c.Schedule, compiled)
-	if newParent != n.parent {
-		if n.parent >= 0 {
-			op := *s.nodes.at(n.parent)
-			op.setMore(slices.DeleteFunc(slices.Clone(op.children()), func(x int32) bool { return x == i }), op.notes())
-			s.nodes.set(n.parent, &op)
-		} else {
-			s.roots = slices.DeleteFunc(slices.Clone(s.roots), func(x int32) bool { return x == i })
-		}
-		if newParent >= 0 {
-			np := *s.nodes.at(newParent)
-			np.setMore(withChild(np.children(), i), np.notes())
-			s.nodes.set(newParent, &np)
-		} else {
-			s.roots = withChild(s.roots, i)
-		}
-		n.parent = newParent
-	}
+	s.move(i, &n, newParent)
 	s.nodes.set(i, &n)
 	s.refresh(i, refreshWritten, true)
+}
+
+// move takes node i (n, a private copy the caller stores) out of its
+// parent's children, or the roots, and into parent's (-1: the roots),
+// keeping storage order. s must be a private clone. Nothing moves when the
+// parent stays.
+func (s *Snapshot) move(i int32, n *node, parent int32) {
+	if parent == n.parent {
+		return
+	}
+	if n.parent >= 0 {
+		op := *s.nodes.at(n.parent)
+		op.setMore(slices.DeleteFunc(slices.Clone(op.children()), func(x int32) bool { return x == i }), op.notes())
+		s.nodes.set(n.parent, &op)
+	} else {
+		s.roots = slices.DeleteFunc(slices.Clone(s.roots), func(x int32) bool { return x == i })
+	}
+	if parent >= 0 {
+		np := *s.nodes.at(parent)
+		np.setMore(withChild(np.children(), i), np.notes())
+		s.nodes.set(parent, &np)
+	} else {
+		s.roots = withChild(s.roots, i)
+	}
+	n.parent = parent
 }
 
 // precompiled is a patch's new schedule, copied and compiled outside the

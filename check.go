@@ -315,19 +315,11 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 			continue
 		}
 		parentID := records.parentID(k)
-		if parentID == "" {
-			if !records.isCustomer(k) {
-				c.errorf(records.parentPath(k), CodeParentNotFound, "an endpoint needs the customer it belongs to")
-			}
-			continue
+		p, found := int32(-1), false
+		if parentID != "" {
+			p, found = shape.index.lookup(parentID)
 		}
-		p, ok := shape.index.lookup(parentID)
-		switch {
-		case !ok:
-			c.errorf(records.parentPath(k), CodeParentNotFound, "customer %q does not exist", parentID)
-		case !records.isCustomer(int(p)):
-			c.errorf(records.parentPath(k), CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
-		default:
+		if c.parentCustomer(records.parentPath(k), parentID, !records.isCustomer(k), found, found && records.isCustomer(int(p))) && found {
 			shape.parents[k] = p
 		}
 	}
@@ -354,6 +346,27 @@ func (c *checker) structure(customers []*CustomerInfo, endpoints []*Endpoint) tr
 		}
 	}
 	return shape
+}
+
+// parentCustomer checks the parent id of a record (an endpoint's
+// customerId must be given): found says whether the id names a record of
+// the tree, isCustomer whether that record is a customer. It reports
+// whether the parent is acceptable (none, or an existing customer).
+func (c *checker) parentCustomer(path, parentID string, endpoint, found, isCustomer bool) bool {
+	switch {
+	case parentID == "":
+		if endpoint {
+			c.errorf(path, CodeParentNotFound, "an endpoint needs the customer it belongs to")
+			return false
+		}
+	case !found:
+		c.errorf(path, CodeParentNotFound, "customer %q does not exist", parentID)
+		return false
+	case !isCustomer:
+		c.errorf(path, CodeParentNotFound, "%q is an endpoint, not a customer", parentID)
+		return false
+	}
+	return true
 }
 
 // reachesLoop reports for every record whether walking up its parents

@@ -237,15 +237,12 @@ func (s *Snapshot) putEndpoint(ep *Endpoint) (*Snapshot, error) {
 	if exists && s.nodes.at(i).endpoint == nil {
 		check.errorf("id", CodeDuplicateID, "id %q is a customer's", ep.ID)
 	}
-	parent, found := s.index.lookup(ep.CustomerID)
-	switch {
-	case ep.CustomerID == "":
-		check.errorf("customerId", CodeParentNotFound, "an endpoint needs the customer it belongs to")
-	case !found:
-		check.errorf("customerId", CodeParentNotFound, "customer %q does not exist", ep.CustomerID)
-	case s.nodes.at(parent).customer == nil:
-		check.errorf("customerId", CodeParentNotFound, "%q is an endpoint, not a customer", ep.CustomerID)
-	case s.nodes.at(parent).depth+1 > MaxDepth:
+	parent, found := int32(-1), false
+	if ep.CustomerID != "" {
+		parent, found = s.index.lookup(ep.CustomerID)
+	}
+	if check.parentCustomer("customerId", ep.CustomerID, true, found, found && s.nodes.at(parent).customer != nil) &&
+		s.nodes.at(parent).depth+1 > MaxDepth {
 		check.errorf("customerId", CodeTooDeep, "placing it under %q would make the tree %d levels deep; at most %d are allowed",
 			ep.CustomerID, s.nodes.at(parent).depth+1, MaxDepth)
 	}
@@ -262,17 +259,9 @@ func (s *Snapshot) putEndpoint(ep *Endpoint) (*Snapshot, error) {
 	n := *next.nodes.at(i)
 	oldParent := n.parent
 	n.endpoint, n.compiledFrom, n.compiled = ep, nil, nil
-	if oldParent != parent {
-		if oldParent >= 0 {
-			op := *next.nodes.at(oldParent)
-			op.setMore(slices.DeleteFunc(slices.Clone(op.children()), func(x int32) bool { return x == i }), op.notes())
-			next.nodes.set(oldParent, &op)
-		}
-		np := *next.nodes.at(parent)
-		np.setMore(withChild(np.children(), i), np.notes())
-		next.nodes.set(parent, &np)
-		n.parent = parent
-	}
+	// (A new endpoint comes with parent -1 and is in no list yet, so the
+	// roots lose nothing.)
+	next.move(i, &n, parent)
 	next.nodes.set(i, &n)
 	// A customer keeps a condition subject only while its schedule or one
 	// of its endpoints' has a condition: the customers the endpoint leaves
