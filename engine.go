@@ -50,10 +50,10 @@ func (e *Engine) Load(tree Tree) error {
 		return err
 	}
 	// Equal schedules are copied once and shared (a tree provisioned from
-	// templates holds thousands of each).
-	// Ids and names are copied into an arena and endpoints into one array:
-	// at a million nodes, a heap object each would cost a third more. (A
-	// record's parent id shares its parent's id, set by the build.)
+	// templates holds thousands of each); ids and names are copied into an
+	// arena and endpoints into one array: at a million nodes, a heap object
+	// each would cost a third more. (A record's parent id shares its
+	// parent's id, set by the build.)
 	copies := newScheduleCopier()
 	var strs stringArena
 	customers := make([]*CustomerInfo, len(tree.Customers))

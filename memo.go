@@ -15,15 +15,16 @@ import (
 // parent and no notes of its own to add), its parent's decider. Evaluate
 // jumps there in one step instead of climbing.
 //
-// A deciding node whose answer depends on nothing outside itself (its
-// schedule does not read the parent's state) carries an answerMemo: the
-// last answer worked out and the span of instants it holds for, from the
-// instant it was asked for to the next instant at which one of the rules up
-// to the deciding one could change its match (the candidate a next-change
-// search steps to). A question inside the span is answered by a
-// comparison. Nodes are immutable and replaced whenever their schedule,
-// subject or place changes, so a memo never outlives what it was computed
-// from; it is filled by readers, atomically, with immutable spans.
+// A deciding node carries an answerMemo (and the nodes that pass its
+// answer on hold the same one): the last answer worked out and the span of
+// instants it holds for, from the instant it was asked for to the next
+// instant at which one of the rules up to the deciding one could change its
+// match (the candidate a next-change search steps to). A question inside
+// the span is answered by a comparison. A write gives a deciding node a
+// fresh memo whenever its answer may have changed — its schedule, subject,
+// notes or place changed, or it reads a parent whose answer may have (see
+// refresh) — so a memo never outlives what it was computed from; it is
+// filled by readers, atomically, with immutable spans.
 
 // answerSpan is an answer that holds for every instant in [from, until).
 type answerSpan struct {

@@ -21,8 +21,9 @@ type node struct {
 	compiledFrom *Schedule     // the record compiled was compiled from
 	compiled     *schedule.Compiled
 	subject      *condition.Subject
-	// memo remembers the answer of a node that decides with its own
-	// schedule (see resolve).
+	// memo remembers the answer of the node that decides for this one:
+	// its own, or its decider's when it passes its parent's answer on
+	// (see resolve).
 	memo   *answerMemo
 	parent int32 // -1 for a root
 	depth  int32
